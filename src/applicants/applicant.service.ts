@@ -1,0 +1,187 @@
+import { ref } from '@mikro-orm/core';
+import type { Context } from '../context';
+import { findByGlobalId } from '../common/entity-lookup';
+import { badInput, forbidden, invalidState, notFound } from '../common/errors';
+import { fromGlobalId } from '../common/global-id';
+import { Page, pageRequest, toPage } from '../common/pagination';
+import { inTransaction } from '../common/transaction';
+import { requireEmail, requireIntegerBetween, requireNumberBetween, requireText } from '../common/validation';
+import { Intake } from '../intakes/intake.entity';
+import { Program } from '../programs/program.entity';
+import { UserRole } from '../auth/user.entity';
+import { AgendaItem } from '../reviews/agenda-item.entity';
+import { EnglishTest, GradeScale } from './applicant.enums';
+import { Applicant } from './applicant.entity';
+import { ApplicantFilter, ApplicantOrder, ApplicantOrderField, CreateApplicantInput, EnglishCertificateInput, GradeInput, OrderDirection, UpdateApplicantInput } from './applicant.inputs';
+import { applicantPage } from './applicant.queries';
+import { ApplicantNode } from './applicant.type';
+import { assessEligibility, Eligibility } from './eligibility';
+
+const ORDER_COLUMNS = { LAST_NAME: 'last_name', CREATED_AT: 'created_at', ECTS: 'ects' } as const;
+
+/** Officers see every applicant; members those on the agenda of sessions they sit on; reporters none. */
+export async function listApplicants(
+  ctx: Context,
+  filter: ApplicantFilter | undefined,
+  orderBy: ApplicantOrder | undefined,
+  first?: number | null,
+  after?: string | null,
+): Promise<Page<ApplicantNode>> {
+  if (ctx.user?.role === UserRole.REPORTER) throw forbidden('Reporters read aggregates, not applicant files.');
+  const request = pageRequest(first, after);
+  const { nodes, totalCount } = await applicantPage(ctx.db, {
+    programId: filter?.programId ? fromGlobalId('Program', filter.programId, 'filter.programId') : undefined,
+    intakeId: filter?.intakeId ? fromGlobalId('Intake', filter.intakeId, 'filter.intakeId') : undefined,
+    reviewWeekId: filter?.reviewWeekId ? fromGlobalId('ReviewWeek', filter.reviewWeekId, 'filter.reviewWeekId') : undefined,
+    route: filter?.route,
+    decision: filter?.decision,
+    status: filter?.status,
+    needsVisa: filter?.needsVisa ?? undefined,
+    search: filter?.search,
+    visibleToMember: ctx.access.isOfficer ? undefined : ctx.user!.id,
+    orderBy: {
+      column: ORDER_COLUMNS[orderBy?.field ?? ApplicantOrderField.LAST_NAME],
+      direction: orderBy?.direction === OrderDirection.DESC ? 'desc' : 'asc',
+    },
+    ...request,
+  });
+  return toPage(nodes, totalCount, request);
+}
+
+/** Whether the viewer may open this applicant's file. */
+export async function mayViewApplicant(ctx: Context, applicantId: string): Promise<boolean> {
+  if (ctx.access.isOfficer) return true;
+  if (ctx.user?.role !== UserRole.COMMITTEE_MEMBER) return false;
+  const [seats, agenda] = await Promise.all([ctx.access.seats(), ctx.loaders.agendaByApplicant.load(applicantId)]);
+  return agenda.some((item) => seats.has(item.sessionId));
+}
+
+export async function getApplicant(ctx: Context, globalId: string, field = 'id'): Promise<ApplicantNode> {
+  const applicant = await ctx.loaders.applicant.load(fromGlobalId('Applicant', globalId, field));
+  if (!applicant) throw notFound('Applicant', globalId, field);
+  if (!(await mayViewApplicant(ctx, applicant.dbId))) throw forbidden('This applicant is not on the agenda of a session you sit on.');
+  return applicant;
+}
+
+/** Gathers the facts through the per-request loaders, so a page of applicants costs a fixed number of statements. */
+export async function eligibilityOf(ctx: Context, applicant: ApplicantNode): Promise<Eligibility> {
+  const l = ctx.loaders;
+  const [program, prerequisites, references, portfolios, items, documents, weeks] = await Promise.all([
+    l.program.load(applicant.programId),
+    l.prerequisitesByProgram.load(applicant.programId),
+    l.referencesByApplicant.load(applicant.dbId),
+    l.portfolioByApplicant.load(applicant.dbId),
+    l.portfolioItemsByApplicant.load(applicant.dbId),
+    l.documentsByApplicant.load(applicant.dbId),
+    l.weeksByIntake.load(applicant.intakeId),
+  ]);
+  const portfolio = portfolios[0];
+  return assessEligibility({
+    ects: applicant.ects,
+    gradeValue: applicant.grade.value,
+    gradeScale: applicant.grade.scale,
+    englishTest: applicant.englishCertificate?.test ?? null,
+    englishScore: applicant.englishCertificate?.score ?? null,
+    needsVisa: applicant.needsVisa,
+    relevantBackground: applicant.relevantBackground,
+    completedCourses: applicant.completedCourses,
+    program: {
+      minAcademicReferences: program!.minAcademicReferences,
+      portfolioRequired: program!.portfolioRequired,
+      relevantBackgroundRequired: program!.relevantBackgroundRequired,
+      prerequisites,
+    },
+    references,
+    portfolio: portfolio ? { submitted: portfolio.submittedAt !== null, itemCount: items.length } : null,
+    documents,
+    intakeWeeks: weeks.map((w) => ({ id: w.id, label: w.label, visaFreeOnly: w.visaFreeOnly })),
+  });
+}
+
+const GRADE_MAX: Record<GradeScale, number> = { FOUR_POINT: 4, HUNDRED_POINT: 100 };
+const ENGLISH_MAX: Record<EnglishTest, number> = { IELTS_ACADEMIC: 9, TOEFL_IBT: 120 };
+
+function checkGrade(grade: GradeInput) {
+  return { gradeValue: requireNumberBetween('grade.value', grade.value, 0, GRADE_MAX[grade.scale]), gradeScale: grade.scale };
+}
+
+function checkEnglish(certificate: EnglishCertificateInput | null | undefined) {
+  if (!certificate) return { englishTest: null, englishScore: null };
+  const score = requireNumberBetween('englishCertificate.score', certificate.score, 0, ENGLISH_MAX[certificate.test]);
+  if (certificate.test === EnglishTest.IELTS_ACADEMIC && !Number.isInteger(score * 2)) {
+    throw badInput('englishCertificate.score', 'IELTS bands are whole or half numbers.');
+  }
+  if (certificate.test === EnglishTest.TOEFL_IBT && !Number.isInteger(score)) {
+    throw badInput('englishCertificate.score', 'TOEFL iBT scores are whole numbers.');
+  }
+  return { englishTest: certificate.test, englishScore: score };
+}
+
+function checkNationality(value: string): string {
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(code)) throw badInput('nationality', 'nationality is an ISO 3166-1 alpha-2 code, e.g. "TR".');
+  return code;
+}
+
+function checkCourses(codes: string[]): string[] {
+  return [...new Set(codes.map((code, i) => requireText(`completedCourses[${i}]`, code, 40).toUpperCase()))];
+}
+
+export async function createApplicant(ctx: Context, input: CreateApplicantInput): Promise<string> {
+  return inTransaction(ctx, async (em) => {
+    const program = await findByGlobalId(em, Program, 'Program', input.programId, 'programId');
+    const intake = await findByGlobalId(em, Intake, 'Intake', input.intakeId, 'intakeId');
+    const applicant = em.create(Applicant, {
+      program,
+      intake,
+      firstName: requireText('firstName', input.firstName, 200),
+      lastName: requireText('lastName', input.lastName, 200),
+      email: requireEmail('email', input.email),
+      nationality: checkNationality(input.nationality),
+      needsVisa: input.needsVisa,
+      priorInstitution: requireText('priorInstitution', input.priorInstitution),
+      priorDegree: requireText('priorDegree', input.priorDegree),
+      ects: requireIntegerBetween('ects', input.ects, 0, 600),
+      ...checkGrade(input.grade),
+      ...checkEnglish(input.englishCertificate),
+      relevantBackground: input.relevantBackground,
+      completedCourses: checkCourses(input.completedCourses),
+    });
+    return applicant.id;
+  });
+}
+
+export async function updateApplicant(ctx: Context, id: string, input: UpdateApplicantInput): Promise<string> {
+  return inTransaction(ctx, async (em) => {
+    const applicant = await findByGlobalId(em, Applicant, 'Applicant', id, 'id');
+    if (input.programId !== undefined) {
+      const program = await findByGlobalId(em, Program, 'Program', input.programId, 'programId');
+      if (program.id !== applicant.program.id && (await em.count(AgendaItem, { applicant }))) {
+        throw invalidState('The applicant is already on a review agenda; remove them from it before changing program.', 'programId');
+      }
+      applicant.program = ref(program);
+    }
+    if (input.firstName !== undefined) applicant.firstName = requireText('firstName', input.firstName, 200);
+    if (input.lastName !== undefined) applicant.lastName = requireText('lastName', input.lastName, 200);
+    if (input.email !== undefined) applicant.email = requireEmail('email', input.email);
+    if (input.nationality !== undefined) applicant.nationality = checkNationality(input.nationality);
+    if (input.needsVisa !== undefined) applicant.needsVisa = input.needsVisa;
+    if (input.priorInstitution !== undefined) applicant.priorInstitution = requireText('priorInstitution', input.priorInstitution);
+    if (input.priorDegree !== undefined) applicant.priorDegree = requireText('priorDegree', input.priorDegree);
+    if (input.ects !== undefined) applicant.ects = requireIntegerBetween('ects', input.ects, 0, 600);
+    if (input.grade !== undefined) Object.assign(applicant, checkGrade(input.grade));
+    if (input.englishCertificate !== undefined) Object.assign(applicant, checkEnglish(input.englishCertificate));
+    if (input.relevantBackground !== undefined) applicant.relevantBackground = input.relevantBackground;
+    if (input.completedCourses !== undefined) applicant.completedCourses = checkCourses(input.completedCourses);
+    return applicant.id;
+  });
+}
+
+export async function withdrawApplicant(ctx: Context, id: string): Promise<string> {
+  return inTransaction(ctx, async (em) => {
+    const applicant = await findByGlobalId(em, Applicant, 'Applicant', id, 'id');
+    if (applicant.withdrawnAt) throw invalidState('The applicant has already withdrawn.', 'id');
+    applicant.withdrawnAt = new Date();
+    return applicant.id;
+  });
+}

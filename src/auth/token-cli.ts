@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { loadConfig } from '../config';
+import { connectDatabase } from '../db/database';
+import { openOrm } from '../db/orm';
+import { repoRoot } from '../db/postgres-server';
+import { loadOrCreateSecret, signToken } from './tokens';
+
+/**
+ * `npm run token -- <email>` prints a token for that user (only the token with `npm run --silent`);
+ * `npm run token -- --list` lists the users. Uses the same database and secret as `npm start`.
+ */
+async function main(args: string[]) {
+  const config = loadConfig(repoRoot());
+  if (args.length !== 1) {
+    console.error('Usage: npm run token -- <email> | --list');
+    return 2;
+  }
+  const database = await connectDatabase(config);
+  const orm = await openOrm(database.url, { poolMax: 1 });
+  try {
+    const db = orm.em.getKnex();
+    if (args[0] === '--list') {
+      const users = await db('app_user').orderBy(['role', 'email']).select('email', 'name', 'role');
+      if (users.length === 0) console.log('No users yet: start the server once (npm start) to load the demo data.');
+      for (const u of users) console.log(`${u.role.padEnd(17)} ${u.email.padEnd(36)} ${u.name}`);
+      return 0;
+    }
+    const user = await db('app_user').whereRaw('lower(email) = lower(?)', [args[0]]).first('id');
+    if (!user) {
+      console.error(`No user with email ${args[0]}; see npm run token -- --list`);
+      return 1;
+    }
+    console.log(signToken(loadOrCreateSecret(config.jwtSecret, config.dataDir), user.id));
+    return 0;
+  } finally {
+    await orm.close();
+    await database.stop();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,46 @@
+import {
+  CheckConstraintViolationException,
+  ForeignKeyConstraintViolationException,
+  NotNullConstraintViolationException,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
+import { AppError, badInput, conflict, ErrorCode } from './errors';
+
+/**
+ * The database enforces the same rules as the services (so no client can store what the API
+ * refuses). When a race gets past a service check, the constraint's refusal is turned into the
+ * same kind of error the service would have given, with the field at fault.
+ */
+const CONSTRAINT_FIELDS: Record<string, { field: string; message: string }> = {
+  vote_score_range_check: { field: 'scores', message: 'Scores are integers from 1 to 5.' },
+  vote_confidence_check: { field: 'confidence', message: 'Confidence is 1, 2 or 3.' },
+  vote_scholarship_check: { field: 'proposedScholarship', message: 'A scholarship is a percentage from 0 to 100.' },
+  vote_session_id_applicant_id_member_id_unique: { field: 'applicantId', message: 'This member has already voted on this applicant in this session.' },
+  reference_letter_applicant_referee_unique: { field: 'refereeEmail', message: 'This referee already has a reference for this applicant.' },
+  applicant_intake_id_email_unique: { field: 'email', message: 'An applicant with this email is already registered for this intake.' },
+  agenda_item_session_id_applicant_id_unique: { field: 'applicantId', message: 'The applicant is already on this agenda.' },
+  committee_member_committee_id_user_id_unique: { field: 'userId', message: 'This user already sits on this committee.' },
+  app_user_email_unique: { field: 'email', message: 'A user with this email exists.' },
+  program_code_unique: { field: 'code', message: 'A program with this code exists.' },
+  intake_code_unique: { field: 'code', message: 'An intake with this code exists.' },
+  review_week_intake_id_starts_on_unique: { field: 'startsOn', message: 'The intake already has a review week starting that day.' },
+  rubric_criterion_program_id_key_unique: { field: 'key', message: 'The rubric already has a criterion with this key.' },
+  decision_applicant_id_unique: { field: 'applicantId', message: 'The applicant already has a decision.' },
+  decision_scholarship_check: { field: 'scholarshipPercent', message: 'A scholarship is a percentage from 0 to 100.' },
+};
+
+export function mapDatabaseError(error: unknown): unknown {
+  if (error instanceof AppError) return error;
+  const constraint = (error as { constraint?: string }).constraint;
+  const known = constraint ? CONSTRAINT_FIELDS[constraint] : undefined;
+  if (error instanceof UniqueConstraintViolationException) {
+    return conflict(known?.message ?? 'This already exists.', known?.field);
+  }
+  if (error instanceof CheckConstraintViolationException || error instanceof NotNullConstraintViolationException) {
+    return known ? badInput(known.field, known.message) : new AppError(ErrorCode.BAD_USER_INPUT, 'The input breaks a data rule.', { constraint });
+  }
+  if (error instanceof ForeignKeyConstraintViolationException) {
+    return conflict('This is still referenced by other records (for example by votes), or refers to something that no longer exists.');
+  }
+  return error;
+}

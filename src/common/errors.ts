@@ -1,0 +1,42 @@
+import { GraphQLError } from 'graphql';
+
+/** The one list of error codes a client can act on; every refusal carries one of them. */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  /** The request is valid but clashes with stored data (a duplicate, a conflict of interest...). */
+  CONFLICT = 'CONFLICT',
+  /** The operation is not allowed in the current state (voting closed, session not open...). */
+  INVALID_STATE = 'INVALID_STATE',
+  /** The change was made from an older version than the stored one. */
+  STALE_VERSION = 'STALE_VERSION',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+/** An expected refusal: shown to the client as is, with its code and the field at fault. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: { field?: string; [key: string]: unknown } = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export const unauthenticated = () =>
+  new AppError(ErrorCode.UNAUTHENTICATED, 'A valid bearer token is required (Authorization: Bearer <token>).');
+
+export const forbidden = (message = 'You are not allowed to do this.') => new AppError(ErrorCode.FORBIDDEN, message);
+
+export const badInput = (field: string, message: string) => new AppError(ErrorCode.BAD_USER_INPUT, message, { field });
+
+export const notFound = (what: string, id: string, field = 'id') =>
+  new AppError(ErrorCode.NOT_FOUND, `${what} ${id} does not exist.`, { field });
+
+export const conflict = (message: string, field?: string) => new AppError(ErrorCode.CONFLICT, message, field ? { field } : {});
+
+export const invalidState = (message: string, field?: string) =>
+  new AppError(ErrorCode.INVALID_STATE, message, field ? { field } : {});
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}

@@ -1,0 +1,32 @@
+import { badInput } from './errors';
+
+/** Small input checks shared by the services; each names the field at fault. */
+
+export function requireText(field: string, value: string | undefined | null, maxLength = 500): string {
+  const text = value?.trim() ?? '';
+  if (text.length === 0) throw badInput(field, `${field} must not be empty.`);
+  if (text.length > maxLength) throw badInput(field, `${field} must be at most ${maxLength} characters.`);
+  return text;
+}
+
+export function optionalText(field: string, value: string | undefined | null, maxLength = 5000): string | null {
+  if (value === undefined || value === null || value.trim() === '') return null;
+  return requireText(field, value, maxLength);
+}
+
+export function requireIntegerBetween(field: string, value: number, min: number, max: number): number {
+  if (!Number.isInteger(value) || value < min || value > max) throw badInput(field, `${field} must be an integer from ${min} to ${max}.`);
+  return value;
+}
+
+export function requireNumberBetween(field: string, value: number, min: number, max: number): number {
+  if (!Number.isFinite(value) || value < min || value > max) throw badInput(field, `${field} must be from ${min} to ${max}.`);
+  return value;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export function requireEmail(field: string, value: string): string {
+  const email = value.trim().toLowerCase();
+  if (!EMAIL.test(email)) throw badInput(field, `"${value}" is not an email address.`);
+  return email;
+}

@@ -1,0 +1,47 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import { ConflictSource } from './conflict.entity';
+
+export interface EffectiveConflict {
+  userId: string;
+  applicantId: string;
+  source: ConflictSource;
+  reason: string;
+}
+
+/**
+ * Conflicts in force: declared ones not cleared, plus those detected from live data — the
+ * member's institution is the applicant's prior institution, or the member is a referee —
+ * unless an officer cleared that detection. Filter by users, applicants, or both.
+ */
+export async function effectiveConflicts(
+  db: Knex,
+  filter: { userIds?: readonly string[]; applicantIds?: readonly string[] },
+): Promise<EffectiveConflict[]> {
+  const users = filter.userIds ? [...filter.userIds] : null;
+  const applicants = filter.applicantIds ? [...filter.applicantIds] : null;
+  const { rows } = await db.raw(
+    `
+    with u as (select id, email, institution from app_user where ?::uuid[] is null or id = any(?::uuid[])),
+         a as (select id, prior_institution from applicant where ?::uuid[] is null or id = any(?::uuid[]))
+    select c.user_id, c.applicant_id, c.source, c.reason
+      from conflict_of_interest c
+      join u on u.id = c.user_id
+      join a on a.id = c.applicant_id
+     where c.source = 'DECLARED' and c.cleared_at is null
+    union all
+    select u.id, a.id, 'SHARED_INSTITUTION', 'Prior institution ' || a.prior_institution || ' is the member''s institution.'
+      from u join a on lower(trim(a.prior_institution)) = lower(trim(u.institution))
+     where not exists (select 1 from conflict_of_interest c
+                        where c.user_id = u.id and c.applicant_id = a.id and c.source = 'SHARED_INSTITUTION')
+    union all
+    select distinct u.id, a.id, 'REFEREE', 'The member wrote one of the applicant''s reference letters.'
+      from reference_letter r
+      join a on a.id = r.applicant_id
+      join u on lower(u.email) = lower(r.referee_email)
+     where not exists (select 1 from conflict_of_interest c
+                        where c.user_id = u.id and c.applicant_id = a.id and c.source = 'REFEREE')
+    `,
+    [users, users, applicants, applicants],
+  );
+  return rows.map((row: any) => ({ userId: row.user_id, applicantId: row.applicant_id, source: row.source, reason: row.reason }));
+}

@@ -1,0 +1,49 @@
+import type { Context } from '../context';
+import { Applicant } from '../applicants/applicant.entity';
+import { mayViewApplicant } from '../applicants/applicant.service';
+import { User, UserRole } from '../auth/user.entity';
+import { findByGlobalId } from '../common/entity-lookup';
+import { badInput, conflict, forbidden, notFound } from '../common/errors';
+import { inTransaction } from '../common/transaction';
+import { requireText } from '../common/validation';
+import { ConflictOfInterest, ConflictSource } from './conflict.entity';
+import { effectiveConflicts } from './conflict.queries';
+
+/** A member declares their own conflicts; an officer may declare one for any member. */
+export async function declareConflict(ctx: Context, userId: string, applicantId: string, reason: string): Promise<string> {
+  return inTransaction(ctx, async (em) => {
+    const user = await findByGlobalId(em, User, 'User', userId, 'userId');
+    if (!ctx.access.isOfficer && user.id !== ctx.user!.id) throw forbidden('Members declare only their own conflicts of interest.');
+    if (user.role !== UserRole.COMMITTEE_MEMBER) throw badInput('userId', 'Conflicts of interest are declared for committee members.');
+    const applicant = await findByGlobalId(em, Applicant, 'Applicant', applicantId, 'applicantId');
+    if (!(await mayViewApplicant(ctx, applicant.id))) throw forbidden('This applicant is not on the agenda of a session you sit on.');
+    const text = requireText('reason', reason, 1000);
+    const existing = await em.findOne(ConflictOfInterest, { user, applicant, source: ConflictSource.DECLARED });
+    if (existing && !existing.clearedAt) throw conflict('This conflict of interest is already declared.', 'applicantId');
+    if (existing) em.assign(existing, { reason: text, clearedAt: null, clearedBy: null, declaredBy: ctx.user!.id });
+    else em.create(ConflictOfInterest, { user, applicant, source: ConflictSource.DECLARED, reason: text, declaredBy: ctx.user!.id });
+    return applicant.id;
+  });
+}
+
+/**
+ * An officer clears a conflict: a declared one is marked cleared; a detected one gets a
+ * clearance row, which the detection query honours.
+ */
+export async function clearConflict(ctx: Context, userId: string, applicantId: string, source: ConflictSource, reason: string): Promise<string> {
+  return inTransaction(ctx, async (em) => {
+    const user = await findByGlobalId(em, User, 'User', userId, 'userId');
+    const applicant = await findByGlobalId(em, Applicant, 'Applicant', applicantId, 'applicantId');
+    const text = requireText('reason', reason, 1000);
+    const inForce = await effectiveConflicts(em.getKnex(), { userIds: [user.id], applicantIds: [applicant.id] });
+    if (!inForce.some((c) => c.source === source)) throw notFound(`Conflict (${source}) between user`, userId, 'source');
+    const now = new Date();
+    if (source === ConflictSource.DECLARED) {
+      const row = await em.findOneOrFail(ConflictOfInterest, { user, applicant, source });
+      em.assign(row, { clearedAt: now, clearedBy: ctx.user!.id });
+    } else {
+      em.create(ConflictOfInterest, { user, applicant, source, reason: text, clearedAt: now, clearedBy: ctx.user!.id, declaredBy: null });
+    }
+    return applicant.id;
+  });
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { Access, AuthUser } from './auth/access';
+import { bearerToken, verifyToken } from './auth/tokens';
+import type { Orm } from './db/orm';
+import { createLoaders, Loaders } from './loaders';
+
+/** Everything one GraphQL operation needs, built per HTTP request and per subscription event. */
+export interface Context {
+  requestId: string;
+  user: AuthUser | null;
+  access: Access;
+  /** A fork: its identity map lives and dies with the operation. */
+  em: EntityManager;
+  /** Plain-row reads (the read path does not hydrate entities). */
+  db: Knex;
+  loaders: Loaders;
+}
+
+export interface ContextFactory {
+  (authorization: string | null | undefined): Promise<Context>;
+  userFor(authorization: string | null | undefined): Promise<AuthUser | null>;
+}
+
+export function contextFactory(orm: Orm, secret: string): ContextFactory {
+  const db = orm.em.getKnex();
+
+  async function userFor(authorization: string | null | undefined): Promise<AuthUser | null> {
+    const token = bearerToken(authorization);
+    const userId = token ? verifyToken(secret, token) : null;
+    if (!userId) return null;
+    const row = await db('app_user').where('id', userId).first('id', 'email', 'name', 'role');
+    return row ?? null;
+  }
+
+  async function create(authorization: string | null | undefined): Promise<Context> {
+    return forUser(await userFor(authorization));
+  }
+
+  function forUser(user: AuthUser | null): Context {
+    return {
+      requestId: randomUUID(),
+      user,
+      access: new Access(db, user),
+      em: orm.em.fork(),
+      db,
+      loaders: createLoaders(db),
+    };
+  }
+
+  return Object.assign(create, { userFor });
+}

@@ -1,0 +1,42 @@
+import { Applicant } from '../applicants/applicant.entity';
+import { User } from '../auth/user.entity';
+import { CommitteeMember } from '../committees/committee-member.entity';
+import { Committee } from '../committees/committee.entity';
+import { ConflictOfInterest } from '../conflicts/conflict.entity';
+import { Decision } from '../decisions/decision.entity';
+import { ApplicantDocument } from '../documents/document.entity';
+import { Intake } from '../intakes/intake.entity';
+import { ReviewWeek } from '../intakes/review-week.entity';
+import { PortfolioItem } from '../portfolios/portfolio-item.entity';
+import { Portfolio } from '../portfolios/portfolio.entity';
+import { PrerequisiteCourse } from '../programs/prerequisite-course.entity';
+import { Program } from '../programs/program.entity';
+import { RubricCriterion } from '../programs/rubric-criterion.entity';
+import { ReferenceLetter } from '../references/reference.entity';
+import { AgendaItem } from '../reviews/agenda-item.entity';
+import { ReviewSession } from '../reviews/review-session.entity';
+import { VoteScore } from '../reviews/vote-score.entity';
+import { Vote } from '../reviews/vote.entity';
+
+/** Listed explicitly (no folder globbing) so the same list works from ts-jest and from dist/. */
+export const entities = [
+  User,
+  Program,
+  PrerequisiteCourse,
+  RubricCriterion,
+  Intake,
+  ReviewWeek,
+  Applicant,
+  ApplicantDocument,
+  ReferenceLetter,
+  Portfolio,
+  PortfolioItem,
+  Committee,
+  CommitteeMember,
+  ConflictOfInterest,
+  ReviewSession,
+  AgendaItem,
+  Vote,
+  VoteScore,
+  Decision,
+];

@@ -1,0 +1,33 @@
+import { registerEnumType } from 'type-graphql';
+import { AdmissionRoute, ApplicationStatus, EnglishPath, EnglishTest, GradeScale } from './applicants/applicant.enums';
+import { UserRole } from './auth/user.entity';
+import { SeatRole } from './committees/committee-member.entity';
+import { ConflictSource } from './conflicts/conflict.entity';
+import { AdmissionCondition, DecisionOutcome } from './decisions/decision.entity';
+import { DocumentKind, DocumentQuality } from './documents/document.entity';
+import { ReferenceStatus } from './references/reference.entity';
+import { VotingStatus } from './reviews/agenda-item.entity';
+import { SessionStatus } from './reviews/review-session.entity';
+import { Recommendation } from './reviews/vote.entity';
+
+/** The domain enums live with their entities; this registers each once under its GraphQL name. */
+const enums = {
+  AdmissionRoute,
+  ApplicationStatus,
+  EnglishPath,
+  EnglishTest,
+  GradeScale,
+  UserRole,
+  SeatRole,
+  ConflictSource,
+  AdmissionCondition,
+  DecisionOutcome,
+  DocumentKind,
+  DocumentQuality,
+  ReferenceStatus,
+  VotingStatus,
+  SessionStatus,
+  Recommendation,
+};
+
+for (const [name, values] of Object.entries(enums)) registerEnumType(values, { name });

@@ -1,0 +1,41 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import { toGlobalId } from '../common/global-id';
+import { IntakeNode, ReviewWeekNode } from './intake.type';
+
+function toIntake(row: any): IntakeNode {
+  return Object.assign(new IntakeNode(), {
+    id: toGlobalId('Intake', row.id),
+    dbId: row.id,
+    code: row.code,
+    name: row.name,
+    startsOn: row.starts_on,
+  });
+}
+
+function toWeek(row: any): ReviewWeekNode {
+  return Object.assign(new ReviewWeekNode(), {
+    id: toGlobalId('ReviewWeek', row.id),
+    dbId: row.id,
+    intakeId: row.intake_id,
+    label: row.label,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+    visaFreeOnly: row.visa_free_only,
+  });
+}
+
+export async function intakesById(db: Knex, ids: readonly string[]): Promise<IntakeNode[]> {
+  return (await db('intake').whereIn('id', ids)).map(toIntake);
+}
+
+export async function allIntakes(db: Knex): Promise<IntakeNode[]> {
+  return (await db('intake').orderBy('starts_on')).map(toIntake);
+}
+
+export async function weeksById(db: Knex, ids: readonly string[]): Promise<ReviewWeekNode[]> {
+  return (await db('review_week').whereIn('id', ids)).map(toWeek);
+}
+
+export async function weeksByIntake(db: Knex, intakeIds: readonly string[]): Promise<ReviewWeekNode[]> {
+  return (await db('review_week').whereIn('intake_id', intakeIds).orderBy('starts_on')).map(toWeek);
+}

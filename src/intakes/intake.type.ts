@@ -1,0 +1,35 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Node } from '../common/node';
+import { DateScalar } from '../common/scalars';
+
+@ObjectType('Intake', { implements: Node })
+export class IntakeNode extends Node {
+  dbId: string;
+
+  @Field({ description: 'e.g. `2021-10`' })
+  code: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => DateScalar)
+  startsOn: string;
+}
+
+@ObjectType('ReviewWeek', { implements: Node })
+export class ReviewWeekNode extends Node {
+  dbId: string;
+  intakeId: string;
+
+  @Field()
+  label: string;
+
+  @Field(() => DateScalar)
+  startsOn: string;
+
+  @Field(() => DateScalar)
+  endsOn: string;
+
+  @Field({ description: 'Only applicants who need no visa may be reviewed this week (the last week of an intake).' })
+  visaFreeOnly: boolean;
+}

@@ -1,0 +1,68 @@
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { OFFICER } from '../auth/roles';
+import { notFound } from '../common/errors';
+import { fromGlobalId } from '../common/global-id';
+import { reload } from '../common/loader';
+import type { Context } from '../context';
+import { CreateProgramInput, PrerequisiteCourseInput, RubricCriterionInput, UpdateProgramInput } from './program.inputs';
+import { allPrograms } from './program.queries';
+import * as programs from './program.service';
+import { PrerequisiteCourseType, ProgramNode, RubricCriterionNode } from './program.type';
+
+@Authorized()
+@Resolver(() => ProgramNode)
+export class ProgramResolver {
+  @Query(() => [ProgramNode])
+  programs(@Ctx() ctx: Context): Promise<ProgramNode[]> {
+    return allPrograms(ctx.db);
+  }
+
+  @Query(() => ProgramNode)
+  async program(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ProgramNode> {
+    const program = await ctx.loaders.program.load(fromGlobalId('Program', id));
+    if (!program) throw notFound('Program', id);
+    return program;
+  }
+
+  @FieldResolver(() => [PrerequisiteCourseType], { description: 'Courses to take before starting if missing; they never reject.' })
+  prerequisites(@Root() program: ProgramNode, @Ctx() ctx: Context): Promise<PrerequisiteCourseType[]> {
+    return ctx.loaders.prerequisitesByProgram.load(program.dbId);
+  }
+
+  @FieldResolver(() => [RubricCriterionNode])
+  rubric(@Root() program: ProgramNode, @Ctx() ctx: Context): Promise<RubricCriterionNode[]> {
+    return ctx.loaders.rubricByProgram.load(program.dbId);
+  }
+
+  @Authorized(OFFICER)
+  @Mutation(() => ProgramNode)
+  async createProgram(@Arg('input') input: CreateProgramInput, @Ctx() ctx: Context): Promise<ProgramNode> {
+    return reload(ctx.loaders.program, await programs.createProgram(ctx, input));
+  }
+
+  @Authorized(OFFICER)
+  @Mutation(() => ProgramNode)
+  async updateProgram(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateProgramInput, @Ctx() ctx: Context): Promise<ProgramNode> {
+    return reload(ctx.loaders.program, await programs.updateProgram(ctx, id, input));
+  }
+
+  @Authorized(OFFICER)
+  @Mutation(() => ProgramNode, { description: 'Replaces the list of prerequisite courses.' })
+  async setPrerequisiteCourses(
+    @Arg('programId', () => ID) programId: string,
+    @Arg('courses', () => [PrerequisiteCourseInput]) courses: PrerequisiteCourseInput[],
+    @Ctx() ctx: Context,
+  ): Promise<ProgramNode> {
+    return reload(ctx.loaders.program, await programs.setPrerequisiteCourses(ctx, programId, courses));
+  }
+
+  @Authorized(OFFICER)
+  @Mutation(() => ProgramNode, { description: 'Replaces the rubric; criteria are matched by key so scored criteria keep their scores.' })
+  async setRubric(
+    @Arg('programId', () => ID) programId: string,
+    @Arg('criteria', () => [RubricCriterionInput]) criteria: RubricCriterionInput[],
+    @Ctx() ctx: Context,
+  ): Promise<ProgramNode> {
+    return reload(ctx.loaders.program, await programs.setRubric(ctx, programId, criteria));
+  }
+}

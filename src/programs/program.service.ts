@@ -1,0 +1,105 @@
+import type { Context } from '../context';
+import { findByGlobalId } from '../common/entity-lookup';
+import { badInput, conflict } from '../common/errors';
+import { inTransaction } from '../common/transaction';
+import { requireIntegerBetween, requireText } from '../common/validation';
+import { VoteScore } from '../reviews/vote-score.entity';
+import { PrerequisiteCourse } from './prerequisite-course.entity';
+import { CreateProgramInput, PrerequisiteCourseInput, RubricCriterionInput, UpdateProgramInput } from './program.inputs';
+import { Program } from './program.entity';
+import { RubricCriterion } from './rubric-criterion.entity';
+
+/** A program without a portfolio requirement has no portfolio criterion (DOMAIN.md, Rubrics). */
+const PORTFOLIO_KEY = /portfolio/i;
+
+export async function createProgram(ctx: Context, input: CreateProgramInput): Promise<string> {
+  return inTransaction(ctx, async (em) => {
+    const program = em.create(Program, {
+      code: requireText('code', input.code, 40).toUpperCase(),
+      name: requireText('name', input.name),
+      minAcademicReferences: requireIntegerBetween('minAcademicReferences', input.minAcademicReferences, 0, 10),
+      portfolioRequired: input.portfolioRequired,
+      relevantBackgroundRequired: input.relevantBackgroundRequired,
+    });
+    return program.id;
+  });
+}
+
+export async function updateProgram(ctx: Context, programId: string, input: UpdateProgramInput): Promise<string> {
+  return inTransaction(ctx, async (em) => {
+    const program = await findByGlobalId(em, Program, 'Program', programId, 'id');
+    if (input.name !== undefined) program.name = requireText('name', input.name);
+    if (input.minAcademicReferences !== undefined) {
+      program.minAcademicReferences = requireIntegerBetween('minAcademicReferences', input.minAcademicReferences, 0, 10);
+    }
+    if (input.relevantBackgroundRequired !== undefined) program.relevantBackgroundRequired = input.relevantBackgroundRequired;
+    if (input.portfolioRequired !== undefined) {
+      if (!input.portfolioRequired && (await em.count(RubricCriterion, { program, key: { $re: 'portfolio' } })) > 0) {
+        throw badInput('portfolioRequired', 'Remove the portfolio criterion from the rubric before dropping the portfolio requirement.');
+      }
+      program.portfolioRequired = input.portfolioRequired;
+    }
+    return program.id;
+  });
+}
+
+export async function setPrerequisiteCourses(ctx: Context, programId: string, courses: PrerequisiteCourseInput[]): Promise<string> {
+  return inTransaction(ctx, async (em) => {
+    const program = await findByGlobalId(em, Program, 'Program', programId, 'programId');
+    const codes = new Set<string>();
+    const cleaned = courses.map((course, index) => {
+      const code = requireText(`courses[${index}].code`, course.code, 40).toUpperCase();
+      if (codes.has(code)) throw badInput(`courses[${index}].code`, `Course ${code} is listed twice.`);
+      codes.add(code);
+      return { code, title: requireText(`courses[${index}].title`, course.title) };
+    });
+    await em.nativeDelete(PrerequisiteCourse, { program });
+    for (const course of cleaned) em.create(PrerequisiteCourse, { program, ...course });
+    return program.id;
+  });
+}
+
+/**
+ * Replaces the rubric: criteria are matched by key, so editing a criterion that already has
+ * scores keeps those scores; removing one that has scores is refused.
+ */
+export async function setRubric(ctx: Context, programId: string, criteria: RubricCriterionInput[]): Promise<string> {
+  return inTransaction(ctx, async (em) => {
+    const program = await findByGlobalId(em, Program, 'Program', programId, 'programId');
+    if (criteria.length === 0) throw badInput('criteria', 'A rubric needs at least one criterion.');
+    const existing = new Map((await em.find(RubricCriterion, { program })).map((c) => [c.key, c]));
+    const keys = new Set<string>();
+    criteria.forEach((input, index) => {
+      const field = `criteria[${index}]`;
+      const key = requireText(`${field}.key`, input.key, 60).toLowerCase();
+      if (!/^[a-z][a-z0-9_]*$/.test(key)) throw badInput(`${field}.key`, 'A key is lower-case letters, digits and underscores.');
+      if (keys.has(key)) throw badInput(`${field}.key`, `Criterion ${key} is listed twice.`);
+      keys.add(key);
+      if (!program.portfolioRequired && PORTFOLIO_KEY.test(key)) {
+        throw badInput(`${field}.key`, 'This program requires no portfolio, so its rubric has no portfolio criterion.');
+      }
+      if (!Number.isFinite(input.weight) || input.weight <= 0 || input.weight > 100) {
+        throw badInput(`${field}.weight`, 'A weight is a positive number up to 100.');
+      }
+      if (input.levelDescriptions.length !== 5) throw badInput(`${field}.levelDescriptions`, 'Describe exactly five levels, for scores 1 to 5.');
+      const values = {
+        name: requireText(`${field}.name`, input.name),
+        description: requireText(`${field}.description`, input.description, 2000),
+        weight: input.weight,
+        position: index,
+        levelDescriptions: input.levelDescriptions.map((text, level) => requireText(`${field}.levelDescriptions[${level}]`, text, 1000)),
+      };
+      const current = existing.get(key);
+      if (current) em.assign(current, values);
+      else em.create(RubricCriterion, { program, key, ...values });
+    });
+    const removed = [...existing.values()].filter((c) => !keys.has(c.key));
+    if (removed.length > 0) {
+      if ((await em.count(VoteScore, { criterion: { $in: removed } })) > 0) {
+        throw conflict(`Criteria ${removed.map((c) => c.key).join(', ')} already have scores and cannot be removed.`, 'criteria');
+      }
+      em.remove(removed);
+    }
+    return program.id;
+  });
+}

@@ -1,0 +1,66 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Node } from '../common/node';
+
+@ObjectType('Program', { implements: Node })
+export class ProgramNode extends Node {
+  dbId: string;
+
+  @Field()
+  code: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => Int, { description: 'Academic reference letters required (2 by default).' })
+  minAcademicReferences: number;
+
+  @Field({ description: 'Whether a creative portfolio is required for committee review.' })
+  portfolioRequired: boolean;
+
+  @Field({ description: 'Whether only applicants with a design or arts background are considered.' })
+  relevantBackgroundRequired: boolean;
+}
+
+@ObjectType('PrerequisiteCourse')
+export class PrerequisiteCourseType {
+  programId: string;
+
+  @Field()
+  code: string;
+
+  @Field()
+  title: string;
+}
+
+@ObjectType('RubricLevel')
+export class RubricLevel {
+  @Field(() => Int)
+  score: number;
+
+  @Field()
+  description: string;
+}
+
+@ObjectType('RubricCriterion', { implements: Node })
+export class RubricCriterionNode extends Node {
+  dbId: string;
+  programId: string;
+
+  @Field({ description: 'Stable machine name, e.g. `academic_record`.' })
+  key: string;
+
+  @Field()
+  name: string;
+
+  @Field()
+  description: string;
+
+  @Field(() => Float)
+  weight: number;
+
+  @Field(() => Int)
+  position: number;
+
+  @Field(() => [RubricLevel], { description: 'What each score 1–5 means, so members score against the same anchors.' })
+  levels: RubricLevel[];
+}

@@ -1,0 +1,52 @@
+import type { Context } from '../context';
+import { Applicant } from '../applicants/applicant.entity';
+import { findByGlobalId } from '../common/entity-lookup';
+import { conflict, invalidState } from '../common/errors';
+import { inTransaction } from '../common/transaction';
+import { requireEmail, requireText } from '../common/validation';
+import { ReferenceLetter, ReferenceStatus } from './reference.entity';
+
+export interface RequestReference {
+  applicantId: string;
+  refereeName: string;
+  refereeEmail: string;
+  refereeInstitution: string;
+  academic: boolean;
+}
+
+export async function requestReference(ctx: Context, input: RequestReference): Promise<string> {
+  return inTransaction(ctx, async (em) => {
+    const applicant = await findByGlobalId(em, Applicant, 'Applicant', input.applicantId, 'applicantId');
+    const refereeEmail = requireEmail('refereeEmail', input.refereeEmail);
+    if (await em.count(ReferenceLetter, { applicant, refereeEmail })) {
+      throw conflict('This referee already has a reference for this applicant.', 'refereeEmail');
+    }
+    const reference = em.create(ReferenceLetter, {
+      applicant,
+      refereeName: requireText('refereeName', input.refereeName),
+      refereeEmail,
+      refereeInstitution: requireText('refereeInstitution', input.refereeInstitution),
+      academic: input.academic,
+    });
+    return reference.id;
+  });
+}
+
+/** requested → received; receiving twice is refused so the received time stays the first one. */
+export async function markReferenceReceived(ctx: Context, id: string): Promise<string> {
+  return inTransaction(ctx, async (em) => {
+    const reference = await findByGlobalId(em, ReferenceLetter, 'Reference', id, 'id');
+    if (reference.status === ReferenceStatus.RECEIVED) throw invalidState('This reference letter was already received.', 'id');
+    reference.status = ReferenceStatus.RECEIVED;
+    reference.receivedAt = new Date();
+    return reference.id;
+  });
+}
+
+export async function removeReference(ctx: Context, id: string): Promise<string> {
+  return inTransaction(ctx, async (em) => {
+    const reference = await findByGlobalId(em, ReferenceLetter, 'Reference', id, 'id');
+    em.remove(reference);
+    return reference.applicant.id;
+  });
+}

@@ -1,0 +1,34 @@
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { ApplicantNode } from '../applicants/applicant.type';
+import type { Context } from '../context';
+import { AgendaItemNode, ReviewSessionNode, TallyNode, VoteNode } from './review.type';
+import { mayViewAgendaItemVotes, visibleVotes } from './visibility';
+
+@Authorized()
+@Resolver(() => AgendaItemNode)
+export class AgendaItemResolver {
+  @FieldResolver(() => ApplicantNode)
+  applicant(@Root() item: AgendaItemNode, @Ctx() ctx: Context) {
+    return ctx.loaders.applicant.load(item.applicantId);
+  }
+
+  @FieldResolver(() => ReviewSessionNode)
+  session(@Root() item: AgendaItemNode, @Ctx() ctx: Context) {
+    return ctx.loaders.session.load(item.sessionId);
+  }
+
+  @FieldResolver(() => TallyNode, {
+    nullable: true,
+    description: 'Null when you may not see the votes yet (blind mode before you vote, or a conflict of interest).',
+  })
+  async tally(@Root() item: AgendaItemNode, @Ctx() ctx: Context): Promise<TallyNode | null> {
+    if (!(await mayViewAgendaItemVotes(ctx, item))) return null;
+    return ctx.loaders.tally.load(item.dbId);
+  }
+
+  @FieldResolver(() => [VoteNode], { description: 'The votes on this applicant in this session that you may see.' })
+  async votes(@Root() item: AgendaItemNode, @Ctx() ctx: Context): Promise<VoteNode[]> {
+    const all = await ctx.loaders.votesByApplicant.load(item.applicantId);
+    return visibleVotes(ctx, all.filter((v) => v.sessionId === item.sessionId));
+  }
+}

@@ -1,0 +1,181 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import { toGlobalId } from '../common/global-id';
+import { numeric, timestamp } from '../common/scalars';
+import { SessionStatus } from './review-session.entity';
+import { AgendaItemNode, ReviewSessionNode, TallyNode, VoteNode } from './review.type';
+import { Recommendation } from './vote.entity';
+
+function toSession(row: any): ReviewSessionNode {
+  return Object.assign(new ReviewSessionNode(), {
+    id: toGlobalId('ReviewSession', row.id),
+    dbId: row.id,
+    committeeId: row.committee_id,
+    weekId: row.week_id,
+    title: row.title,
+    startsAt: timestamp(row.starts_at),
+    endsAt: timestamp(row.ends_at),
+    status: row.status,
+    blind: row.blind,
+  });
+}
+
+function toAgendaItem(row: any): AgendaItemNode {
+  return Object.assign(new AgendaItemNode(), {
+    id: toGlobalId('AgendaItem', row.id),
+    dbId: row.id,
+    sessionId: row.session_id,
+    applicantId: row.applicant_id,
+    position: row.position,
+    votingStatus: row.voting_status,
+    scoresRevealed: row.scores_revealed,
+  });
+}
+
+export async function sessionsById(db: Knex, ids: readonly string[]): Promise<ReviewSessionNode[]> {
+  return (await db('review_session').whereIn('id', ids)).map(toSession);
+}
+
+export async function sessionsByWeek(db: Knex, weekIds: readonly string[]): Promise<ReviewSessionNode[]> {
+  return (await db('review_session').whereIn('week_id', weekIds).orderBy(['starts_at', 'id'])).map(toSession);
+}
+
+export interface SessionQuery {
+  committeeId?: string;
+  weekId?: string;
+  status?: SessionStatus;
+  /** Only sessions of committees this member sits on. */
+  visibleToMember?: string;
+  offset: number;
+  limit: number;
+}
+
+export async function sessionPage(db: Knex, query: SessionQuery): Promise<{ nodes: ReviewSessionNode[]; totalCount: number }> {
+  const q = db('review_session as s').select('s.*', db.raw('count(*) over () as total_count'));
+  if (query.committeeId) q.where('s.committee_id', query.committeeId);
+  if (query.weekId) q.where('s.week_id', query.weekId);
+  if (query.status) q.where('s.status', query.status);
+  if (query.visibleToMember) {
+    q.whereExists(db('committee_member as cm').whereRaw('cm.committee_id = s.committee_id').where('cm.user_id', query.visibleToMember).select(db.raw('1')));
+  }
+  const rows = await q.orderBy([{ column: 's.starts_at' }, { column: 's.id' }]).offset(query.offset).limit(query.limit);
+  const totalCount =
+    rows.length > 0 ? Number(rows[0].total_count) : query.offset === 0 ? 0 : (await sessionPage(db, { ...query, offset: 0, limit: 1 })).totalCount;
+  return { nodes: rows.map(toSession), totalCount };
+}
+
+export async function agendaItemsById(db: Knex, ids: readonly string[]): Promise<AgendaItemNode[]> {
+  return (await db('agenda_item').whereIn('id', ids)).map(toAgendaItem);
+}
+
+export async function agendaBySession(db: Knex, sessionIds: readonly string[]): Promise<AgendaItemNode[]> {
+  return (await db('agenda_item').whereIn('session_id', sessionIds).orderBy(['position', 'id'])).map(toAgendaItem);
+}
+
+export async function agendaByApplicant(db: Knex, applicantIds: readonly string[]): Promise<AgendaItemNode[]> {
+  const rows = await db('agenda_item as ai')
+    .join('review_session as s', 's.id', 'ai.session_id')
+    .whereIn('ai.applicant_id', applicantIds)
+    .orderBy(['s.starts_at', 'ai.id'])
+    .select('ai.*');
+  return rows.map(toAgendaItem);
+}
+
+/** The weighted overall score of one vote, per its program's rubric weights. */
+const OVERALL_SQL = `(select sum(vs.score * rc.weight) / nullif(sum(rc.weight), 0)
+   from vote_score vs join rubric_criterion rc on rc.id = vs.criterion_id where vs.vote_id = v.id)`;
+
+function toVote(row: any): VoteNode {
+  return Object.assign(new VoteNode(), {
+    id: toGlobalId('Vote', row.id),
+    dbId: row.id,
+    sessionId: row.session_id,
+    applicantId: row.applicant_id,
+    memberId: row.member_id,
+    scoresRevealed: row.scores_revealed ?? false,
+    sessionBlind: row.blind,
+    recommendation: row.recommendation,
+    confidence: row.confidence,
+    comment: row.comment,
+    proposedScholarship: row.proposed_scholarship,
+    scores: (row.scores as { criterion_id: string; score: number }[]).map((s) => ({ criterionId: s.criterion_id, score: s.score })),
+    overallScore: numeric(row.overall),
+    version: row.version,
+    createdAt: timestamp(row.created_at),
+    updatedAt: timestamp(row.updated_at),
+  });
+}
+
+function selectVotes(db: Knex) {
+  return db('vote as v')
+    .join('review_session as s', 's.id', 'v.session_id')
+    .leftJoin('agenda_item as ai', function () {
+      this.on('ai.session_id', 'v.session_id').andOn('ai.applicant_id', 'v.applicant_id');
+    })
+    .select(
+      'v.*',
+      's.blind',
+      'ai.scores_revealed',
+      db.raw(`(select coalesce(json_agg(json_build_object('criterion_id', vs.criterion_id, 'score', vs.score)
+                 order by rc.position), '[]'::json)
+               from vote_score vs join rubric_criterion rc on rc.id = vs.criterion_id where vs.vote_id = v.id) as scores`),
+      db.raw(`${OVERALL_SQL} as overall`),
+    );
+}
+
+export async function votesById(db: Knex, ids: readonly string[]): Promise<VoteNode[]> {
+  return (await selectVotes(db).whereIn('v.id', ids)).map(toVote);
+}
+
+export async function votesByApplicant(db: Knex, applicantIds: readonly string[]): Promise<VoteNode[]> {
+  return (await selectVotes(db).whereIn('v.applicant_id', applicantIds).orderBy(['v.created_at', 'v.id'])).map(toVote);
+}
+
+/** One statement for any number of agenda items: counts, means and spreads per criterion and overall. */
+export async function talliesByAgendaItem(db: Knex, agendaItemIds: readonly string[]): Promise<TallyNode[]> {
+  const { rows } = await db.raw(
+    `
+    with items as (select id, session_id, applicant_id from agenda_item where id = any(?::uuid[])),
+    votes as (
+      select i.id as item_id, v.id as vote_id, v.recommendation, ${OVERALL_SQL} as overall
+        from items i join vote v on v.session_id = i.session_id and v.applicant_id = i.applicant_id
+    ),
+    per_criterion as (
+      select vt.item_id, vs.criterion_id, count(*) as n, avg(vs.score) as mean, stddev_pop(vs.score) as sd,
+             min(vs.score) as lo, max(vs.score) as hi, min(rc.position) as position
+        from votes vt join vote_score vs on vs.vote_id = vt.vote_id join rubric_criterion rc on rc.id = vs.criterion_id
+       group by vt.item_id, vs.criterion_id
+    ),
+    per_recommendation as (select item_id, recommendation, count(*) as n from votes group by item_id, recommendation)
+    select i.id,
+           (select count(*) from votes where item_id = i.id) as vote_count,
+           (select avg(overall) from votes where item_id = i.id) as overall_mean,
+           (select stddev_pop(overall) from votes where item_id = i.id) as overall_sd,
+           (select min(overall) from votes where item_id = i.id) as overall_min,
+           (select max(overall) from votes where item_id = i.id) as overall_max,
+           (select coalesce(json_agg(json_build_object('criterion_id', criterion_id, 'n', n, 'mean', mean, 'sd', sd, 'lo', lo, 'hi', hi)
+                    order by position), '[]'::json) from per_criterion where item_id = i.id) as criteria,
+           (select coalesce(json_object_agg(recommendation, n), '{}'::json) from per_recommendation where item_id = i.id) as recommendations
+      from items i
+    `,
+    [[...agendaItemIds]],
+  );
+  return rows.map((row: any) =>
+    Object.assign(new TallyNode(), {
+      agendaItemId: row.id,
+      voteCount: Number(row.vote_count),
+      overall: { mean: numeric(row.overall_mean), stdDev: numeric(row.overall_sd), min: numeric(row.overall_min), max: numeric(row.overall_max) },
+      criteria: row.criteria.map((c: any) => ({
+        criterionId: c.criterion_id,
+        count: Number(c.n),
+        mean: numeric(c.mean),
+        stdDev: numeric(c.sd),
+        min: numeric(c.lo),
+        max: numeric(c.hi),
+      })),
+      recommendations: Object.values(Recommendation).map((recommendation) => ({
+        recommendation,
+        count: Number(row.recommendations[recommendation] ?? 0),
+      })),
+    }),
+  );
+}

@@ -1,0 +1,67 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { signToken } from '../../src/auth/tokens';
+import { openOrm, Orm } from '../../src/db/orm';
+import { createLogger } from '../../src/logger';
+import { createSchema } from '../../src/schema';
+import { startServer } from '../../src/server';
+import { createTestDatabase } from './database';
+
+export const TEST_SECRET = 'test-secret-not-for-production';
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
+}
+
+export interface TestServer {
+  url: string;
+  orm: Orm;
+  /** Statements sent to PostgreSQL so far by this server (all connections). */
+  sqlStatements(): number;
+  tokenFor(userId: string): string;
+  /** POSTs a GraphQL operation with plain fetch, as a client would. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** A real server on a random port, over this test file's own database. */
+export async function startTestServer(): Promise<TestServer> {
+  const orm = await openOrm(await createTestDatabase(), { poolMax: 5 });
+  let statements = 0;
+  orm.em.getKnex().on('query', () => {
+    statements++;
+  });
+  schema ??= createSchema();
+  const server = await startServer({ orm, schema: await schema, secret: TEST_SECRET, port: 0, host: '127.0.0.1', logger: createLogger('silent') });
+  const url = `http://127.0.0.1:${server.port}/graphql`;
+
+  return {
+    url,
+    orm,
+    sqlStatements: () => statements,
+    tokenFor: (userId) => signToken(TEST_SECRET, userId),
+    async gql(query, variables, token) {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as GraphQLResponse;
+      return { ...body, status: response.status };
+    },
+    async stop() {
+      await server.stop();
+      await orm.close();
+    },
+  };
+}
+
+/** The first error's code and field, for asserting refusals. */
+export function refusal(response: GraphQLResponse): { code?: string; field?: string } {
+  const error = response.errors?.[0];
+  return { code: error?.extensions?.code, field: error?.extensions?.field };
+}
