@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { OFFICER } from '../auth/roles';
+import { OFFICER, REVIEWERS } from '../auth/roles';
 import { CommitteeNode } from '../committees/committee.type';
 import { reload } from '../common/loader';
 import type { Context } from '../context';
@@ -20,7 +20,7 @@ class ReviewSessionsArgs {
   filter?: ReviewSessionFilter;
 }
 
-@Authorized()
+@Authorized(REVIEWERS)
 @Resolver(() => ReviewSessionNode)
 export class ReviewSessionResolver {
   @Query(() => ReviewSessionConnection, { description: 'Officers see all sessions; members those of their committees.' })

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type GraphQLSchema } from 'graphql';
 import { signToken } from '../../src/auth/tokens';
 import { openOrm, Orm } from '../../src/db/orm';
 import { createLogger } from '../../src/logger';
@@ -21,8 +22,8 @@ export interface TestServer {
   /** Statements sent to PostgreSQL so far by this server (all connections). */
   sqlStatements(): number;
   tokenFor(userId: string): string;
-  /** POSTs a GraphQL operation with plain fetch, as a client would. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLResponse<T>>;
+  /** POSTs a GraphQL operation with plain fetch, as a client would; typed when given a generated document. */
+  gql<T = any, V = Record<string, unknown>>(query: string | TypedDocumentNode<T, V>, variables?: V, token?: string | null): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -48,7 +49,7 @@ export async function startTestServer(): Promise<TestServer> {
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
       });
       const body = (await response.json()) as GraphQLResponse;
       return { ...body, status: response.status };
