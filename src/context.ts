@@ -4,6 +4,7 @@ import { Access, AuthUser } from './auth/access';
 import { bearerToken, verifyToken } from './auth/tokens';
 import type { Orm } from './db/orm';
 import { createLoaders, Loaders } from './loaders';
+import type { SessionEventBus } from './events/session-event-bus';
 
 /** Everything one GraphQL operation needs, built per HTTP request and per subscription event. */
 export interface Context {
@@ -15,14 +16,17 @@ export interface Context {
   /** Plain-row reads (the read path does not hydrate entities). */
   db: Knex;
   loaders: Loaders;
+  /** Wakes live subscribers after a commit. */
+  bus: SessionEventBus;
 }
 
 export interface ContextFactory {
   (authorization: string | null | undefined): Promise<Context>;
   userFor(authorization: string | null | undefined): Promise<AuthUser | null>;
+  forUser(user: AuthUser | null): Context;
 }
 
-export function contextFactory(orm: Orm, secret: string): ContextFactory {
+export function contextFactory(orm: Orm, secret: string, bus: SessionEventBus): ContextFactory {
   const db = orm.em.getKnex();
 
   async function userFor(authorization: string | null | undefined): Promise<AuthUser | null> {
@@ -45,8 +49,9 @@ export function contextFactory(orm: Orm, secret: string): ContextFactory {
       em: orm.em.fork(),
       db,
       loaders: createLoaders(db),
+      bus,
     };
   }
 
-  return Object.assign(create, { userFor });
+  return Object.assign(create, { userFor, forUser });
 }

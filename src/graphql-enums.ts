@@ -9,6 +9,8 @@ import { ReferenceStatus } from './references/reference.entity';
 import { VotingStatus } from './reviews/agenda-item.entity';
 import { SessionStatus } from './reviews/review-session.entity';
 import { Recommendation } from './reviews/vote.entity';
+import { CommentVisibility } from './reviews/comment.entity';
+import { SessionEventType } from './events/session-event.entity';
 
 /** The domain enums live with their entities; this registers each once under its GraphQL name. */
 const enums = {
@@ -28,6 +30,8 @@ const enums = {
   VotingStatus,
   SessionStatus,
   Recommendation,
+  CommentVisibility,
+  SessionEventType,
 };
 
 for (const [name, values] of Object.entries(enums)) registerEnumType(values, { name });

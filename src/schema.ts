@@ -15,7 +15,11 @@ import { ProgramResolver } from './programs/program.resolver';
 import { ReferenceResolver } from './references/reference.resolver';
 import { AgendaItemResolver } from './reviews/agenda-item.resolver';
 import { ReviewSessionResolver } from './reviews/review-session.resolver';
-import { CriterionScoreResolver, CriterionTallyResolver, VoteResolver } from './reviews/vote.resolver';
+import { DecisionResolver } from './decisions/decision.resolver';
+import { LiveResolver } from './reviews/live/live.resolver';
+import { LIVE_EVENT_TYPES } from './reviews/live/session-event.type';
+import { SessionFlowResolver } from './reviews/session-flow.resolver';
+import { CriterionScoreResolver, CriterionTallyResolver, VoteResolver, VoteRevisionResolver } from './reviews/vote.resolver';
 
 export const resolvers: NonEmptyArray<Function> = [
   NodeResolver,
@@ -35,6 +39,10 @@ export const resolvers: NonEmptyArray<Function> = [
   VoteResolver,
   CriterionScoreResolver,
   CriterionTallyResolver,
+  VoteRevisionResolver,
+  SessionFlowResolver,
+  DecisionResolver,
+  LiveResolver,
 ];
 
 export function createSchema(): Promise<GraphQLSchema> {
@@ -44,6 +52,18 @@ export function createSchema(): Promise<GraphQLSchema> {
     // Input checks live in the services, next to the rules they enforce.
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    // Events are returned through the SessionEvent interface, so name every concrete type.
+    orphanedTypes: LIVE_EVENT_TYPES,
+    // type-graphql insists on a PubSub even though every subscription brings its own `subscribe`
+    // (fed by the session event bus, which reads the event log); this one refuses to be used.
+    pubSub: {
+      publish: () => {
+        throw new Error('Publish through the event log (EventRecorder), not type-graphql pubSub');
+      },
+      subscribe: () => {
+        throw new Error('Subscriptions subscribe to the session event bus');
+      },
+    },
   });
 }
 

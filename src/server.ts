@@ -9,8 +9,15 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ErrorCode } from './common/errors';
 import { mapDatabaseError } from './common/database-errors';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
+import { AuthUser } from './auth/access';
+import { bearerToken } from './auth/tokens';
 import { Context, contextFactory } from './context';
 import type { Orm } from './db/orm';
+import { PostgresWakeChannel } from './events/postgres-wake-channel';
+import { SessionEventBus } from './events/session-event-bus';
+import { InProcessWakeChannel } from './events/wake-channel';
 import type { Logger } from './logger';
 
 export interface ServerOptions {
@@ -20,6 +27,17 @@ export interface ServerOptions {
   port: number;
   host?: string;
   logger: Logger;
+  /**
+   * How server processes on the same database wake each other: PostgreSQL LISTEN/NOTIFY (the
+   * default), or in-process only when this is the only server.
+   */
+  wake?: 'postgres' | 'in-process';
+}
+
+/** graphql-ws clients send the token in connection_init: `{ authorization: 'Bearer …' }` (or `{ token }`). */
+function tokenHeader(params: Record<string, unknown> | undefined): string | null {
+  const value = params?.authorization ?? params?.Authorization ?? (params?.token ? `Bearer ${params.token}` : null);
+  return typeof value === 'string' && bearerToken(value) ? value : null;
 }
 
 export interface RunningServer {
@@ -52,14 +70,48 @@ export function formatError(logger: Logger) {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const app = express();
   const httpServer = http.createServer(app);
-  const createContext = contextFactory(options.orm, options.secret);
+  const db = options.orm.em.getKnex();
+  const channel =
+    options.wake === 'in-process'
+      ? new InProcessWakeChannel()
+      : new PostgresWakeChannel(options.orm.config.get('clientUrl')!, options.logger);
+  const bus = new SessionEventBus(db, channel, options.logger);
+  await bus.start();
+  const createContext = contextFactory(options.orm, options.secret, bus);
+  const format = formatError(options.logger);
+
+  // Subscriptions share the HTTP server's port and path. The token is checked once at connect
+  // (a bad one closes the socket with 4403) and every subscription builds its own context.
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown>, { user?: AuthUser }>(
+    {
+      schema: options.schema,
+      onConnect: async (ctx) => {
+        const user = await createContext.userFor(tokenHeader(ctx.connectionParams));
+        if (!user) return false;
+        ctx.extra.user = user;
+        return true;
+      },
+      context: (ctx) => createContext.forUser(ctx.extra.user ?? null),
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error)) } : result,
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => format(error.toJSON(), error)),
+    },
+    wsServer,
+  );
 
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     formatError: formatError(options.logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageLocalDefault({ embed: true })],
+    plugins: [
+      // On stop: in-flight requests finish (a mutation commits with its event or not at all),
+      // then sockets close with 1001 Going Away, which clients treat as "reconnect elsewhere".
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+    ],
   });
   await apollo.start();
 
@@ -83,6 +135,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     async stop() {
       await apollo.stop();
+      await bus.stop();
     },
   };
 }

@@ -11,11 +11,16 @@ import { AppError, badInput, conflict, ErrorCode } from './errors';
  * refuses). When a race gets past a service check, the constraint's refusal is turned into the
  * same kind of error the service would have given, with the field at fault.
  */
-const CONSTRAINT_FIELDS: Record<string, { field: string; message: string }> = {
+const CONSTRAINT_FIELDS: Record<string, { field: string; message: string; code?: ErrorCode }> = {
   vote_score_range_check: { field: 'scores', message: 'Scores are integers from 1 to 5.' },
   vote_confidence_check: { field: 'confidence', message: 'Confidence is 1, 2 or 3.' },
   vote_scholarship_check: { field: 'proposedScholarship', message: 'A scholarship is a percentage from 0 to 100.' },
-  vote_session_id_applicant_id_member_id_unique: { field: 'applicantId', message: 'This member has already voted on this applicant in this session.' },
+  // Two first votes raced (two tabs): the loser changed from a version it never saw.
+  vote_session_id_applicant_id_member_id_unique: {
+    field: 'expectedVersion',
+    message: 'Your vote on this applicant was cast meanwhile (another tab?). Reload it and change it with its version.',
+    code: ErrorCode.STALE_VERSION,
+  },
   reference_letter_applicant_referee_unique: { field: 'refereeEmail', message: 'This referee already has a reference for this applicant.' },
   applicant_intake_id_email_unique: { field: 'email', message: 'An applicant with this email is already registered for this intake.' },
   agenda_item_session_id_applicant_id_unique: { field: 'applicantId', message: 'The applicant is already on this agenda.' },
@@ -34,6 +39,7 @@ export function mapDatabaseError(error: unknown): unknown {
   const constraint = (error as { constraint?: string }).constraint;
   const known = constraint ? CONSTRAINT_FIELDS[constraint] : undefined;
   if (error instanceof UniqueConstraintViolationException) {
+    if (known?.code) return new AppError(known.code, known.message, { field: known.field });
     return conflict(known?.message ?? 'This already exists.', known?.field);
   }
   if (error instanceof CheckConstraintViolationException || error instanceof NotNullConstraintViolationException) {

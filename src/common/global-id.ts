@@ -21,6 +21,7 @@ export type NodeType =
   | 'ReviewSession'
   | 'AgendaItem'
   | 'Vote'
+  | 'Comment'
   | 'Decision';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -17,6 +17,9 @@ import { AgendaItem } from '../reviews/agenda-item.entity';
 import { ReviewSession } from '../reviews/review-session.entity';
 import { VoteScore } from '../reviews/vote-score.entity';
 import { Vote } from '../reviews/vote.entity';
+import { VoteRevision } from '../reviews/vote-revision.entity';
+import { SessionComment } from '../reviews/comment.entity';
+import { SessionEvent } from '../events/session-event.entity';
 
 /** Listed explicitly (no folder globbing) so the same list works from ts-jest and from dist/. */
 export const entities = [
@@ -38,5 +41,8 @@ export const entities = [
   AgendaItem,
   Vote,
   VoteScore,
+  VoteRevision,
+  SessionComment,
+  SessionEvent,
   Decision,
 ];

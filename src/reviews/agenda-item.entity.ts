@@ -29,4 +29,10 @@ export class AgendaItem extends BaseEntity {
   /** Set by the chair in blind mode; everyone on the committee (not conflicted) then sees the scores. */
   @Property({ type: 'boolean', default: false })
   scoresRevealed: boolean & Opt = false;
+
+  @Property({ type: 'datetime', nullable: true })
+  votingOpenedAt?: Date | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  votingClosedAt?: Date | null;
 }

@@ -1,7 +1,8 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ApplicantNode } from '../applicants/applicant.type';
 import type { Context } from '../context';
-import { AgendaItemNode, ReviewSessionNode, TallyNode, VoteNode } from './review.type';
+import { mayReadComment } from './live/audience';
+import { AgendaItemNode, CommentNode, ReviewSessionNode, TallyNode, VoteNode } from './review.type';
 import { mayViewAgendaItemVotes, visibleVotes } from './visibility';
 
 @Authorized()
@@ -24,6 +25,19 @@ export class AgendaItemResolver {
   async tally(@Root() item: AgendaItemNode, @Ctx() ctx: Context): Promise<TallyNode | null> {
     if (!(await mayViewAgendaItemVotes(ctx, item))) return null;
     return ctx.loaders.tally.load(item.dbId);
+  }
+
+  @FieldResolver(() => [CommentNode], { description: 'The discussion of this applicant in this session that you may read.' })
+  async comments(@Root() item: AgendaItemNode, @Ctx() ctx: Context): Promise<CommentNode[]> {
+    const user = ctx.user!;
+    const [all, seats, conflicts] = await Promise.all([
+      ctx.loaders.commentsByApplicant.load(item.applicantId),
+      ctx.access.seats(),
+      ctx.access.conflictedApplicantIds(),
+    ]);
+    const seat = seats.get(item.sessionId);
+    if (!ctx.access.isOfficer && (!seat || conflicts.has(item.applicantId))) return [];
+    return all.filter((c) => c.sessionId === item.sessionId && mayReadComment(user, seat?.role, c));
   }
 
   @FieldResolver(() => [VoteNode], { description: 'The votes on this applicant in this session that you may see.' })

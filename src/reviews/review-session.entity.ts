@@ -2,6 +2,7 @@ import { Check, Entity, Enum, Index, ManyToOne, Opt, Property, Ref } from '@mikr
 import { Committee } from '../committees/committee.entity';
 import { BaseEntity } from '../db/base.entity';
 import { ReviewWeek } from '../intakes/review-week.entity';
+import { AgendaItem } from './agenda-item.entity';
 
 export enum SessionStatus {
   SCHEDULED = 'SCHEDULED',
@@ -35,4 +36,14 @@ export class ReviewSession extends BaseEntity {
   /** Blind mode: members see no one else's vote until they vote or the chair reveals. */
   @Property({ type: 'boolean', default: true })
   blind: boolean & Opt = true;
+
+  /** The applicant the chair has the committee looking at, like a meeting tracker. */
+  @ManyToOne(() => AgendaItem, { ref: true, nullable: true, deleteRule: 'set null' })
+  currentItem?: Ref<AgendaItem> | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  openedAt?: Date | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  closedAt?: Date | null;
 }

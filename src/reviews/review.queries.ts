@@ -2,7 +2,7 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../common/global-id';
 import { numeric, timestamp } from '../common/scalars';
 import { SessionStatus } from './review-session.entity';
-import { AgendaItemNode, ReviewSessionNode, TallyNode, VoteNode } from './review.type';
+import { AgendaItemNode, CommentNode, ReviewSessionNode, TallyNode, VoteNode, VoteRevisionNode } from './review.type';
 import { Recommendation } from './vote.entity';
 
 function toSession(row: any): ReviewSessionNode {
@@ -11,6 +11,7 @@ function toSession(row: any): ReviewSessionNode {
     dbId: row.id,
     committeeId: row.committee_id,
     weekId: row.week_id,
+    currentItemId: row.current_item_id,
     title: row.title,
     startsAt: timestamp(row.starts_at),
     endsAt: timestamp(row.ends_at),
@@ -176,6 +177,43 @@ export async function talliesByAgendaItem(db: Knex, agendaItemIds: readonly stri
         recommendation,
         count: Number(row.recommendations[recommendation] ?? 0),
       })),
+    }),
+  );
+}
+
+function toComment(row: any): CommentNode {
+  return Object.assign(new CommentNode(), {
+    id: toGlobalId('Comment', row.id),
+    dbId: row.id,
+    sessionId: row.session_id,
+    applicantId: row.applicant_id,
+    authorId: row.author_id,
+    visibility: row.visibility,
+    body: row.body,
+    createdAt: timestamp(row.created_at),
+  });
+}
+
+export async function commentsById(db: Knex, ids: readonly string[]): Promise<CommentNode[]> {
+  return (await db('session_comment').whereIn('id', ids)).map(toComment);
+}
+
+export async function commentsByApplicant(db: Knex, applicantIds: readonly string[]): Promise<CommentNode[]> {
+  return (await db('session_comment').whereIn('applicant_id', applicantIds).orderBy(['created_at', 'id'])).map(toComment);
+}
+
+export async function revisionsByVote(db: Knex, voteIds: readonly string[]): Promise<VoteRevisionNode[]> {
+  const rows = await db('vote_revision').whereIn('vote_id', voteIds).orderBy(['vote_id', 'version']);
+  return rows.map((row: any) =>
+    Object.assign(new VoteRevisionNode(), {
+      voteId: row.vote_id,
+      version: row.version,
+      recommendation: row.recommendation,
+      confidence: row.confidence,
+      comment: row.comment,
+      proposedScholarship: row.proposed_scholarship,
+      scores: Object.entries(row.scores as Record<string, number>).map(([criterionId, score]) => ({ criterionId, score })),
+      changedAt: timestamp(row.created_at),
     }),
   );
 }

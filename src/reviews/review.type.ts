@@ -3,6 +3,7 @@ import { Node } from '../common/node';
 import { connectionTypes } from '../common/pagination';
 import { DateTimeScalar } from '../common/scalars';
 import { VotingStatus } from './agenda-item.entity';
+import { CommentVisibility } from './comment.entity';
 import { SessionStatus } from './review-session.entity';
 import { Recommendation } from './vote.entity';
 
@@ -11,6 +12,7 @@ export class ReviewSessionNode extends Node {
   dbId: string;
   committeeId: string;
   weekId: string;
+  currentItemId: string | null;
 
   @Field()
   title: string;
@@ -139,4 +141,47 @@ export class TallyNode {
 
   @Field(() => [RecommendationCount])
   recommendations: RecommendationCount[];
+}
+
+@ObjectType('Comment', { implements: Node })
+export class CommentNode extends Node {
+  dbId: string;
+  sessionId: string;
+  applicantId: string;
+  authorId: string;
+
+  @Field(() => CommentVisibility)
+  visibility: CommentVisibility;
+
+  @Field()
+  body: string;
+
+  @Field(() => DateTimeScalar)
+  createdAt: Date;
+}
+
+@ObjectType('VoteRevision', { description: 'One version of a vote, as it was cast.' })
+export class VoteRevisionNode {
+  voteId: string;
+
+  @Field(() => Int)
+  version: number;
+
+  @Field(() => Recommendation)
+  recommendation: Recommendation;
+
+  @Field(() => Int)
+  confidence: number;
+
+  @Field(() => String, { nullable: true })
+  comment: string | null;
+
+  @Field(() => Int, { nullable: true })
+  proposedScholarship: number | null;
+
+  @Field(() => [CriterionScore])
+  scores: CriterionScore[];
+
+  @Field(() => DateTimeScalar)
+  changedAt: Date;
 }

@@ -5,7 +5,7 @@ import { reload } from '../common/loader';
 import type { Context } from '../context';
 import { RubricCriterionNode } from '../programs/program.type';
 import { CastVoteInput } from './review.inputs';
-import { CriterionScore, CriterionTally, ReviewSessionNode, VoteNode } from './review.type';
+import { CriterionScore, CriterionTally, ReviewSessionNode, VoteNode, VoteRevisionNode } from './review.type';
 import { castVote } from './vote.service';
 
 @Authorized()
@@ -21,10 +21,28 @@ export class VoteResolver {
     return ctx.loaders.session.load(vote.sessionId);
   }
 
+  @FieldResolver(() => [VoteRevisionNode], {
+    nullable: true,
+    description: 'Every version of this vote. Null until the scores are revealed (blind mode), except to its author and officers.',
+  })
+  async history(@Root() vote: VoteNode, @Ctx() ctx: Context): Promise<VoteRevisionNode[] | null> {
+    const readable = ctx.access.isOfficer || vote.memberId === ctx.user?.id || !vote.sessionBlind || vote.scoresRevealed;
+    return readable ? ctx.loaders.revisionsByVote.load(vote.dbId) : null;
+  }
+
   @Authorized([UserRole.COMMITTEE_MEMBER])
   @Mutation(() => VoteNode, { description: 'Casts your vote, or changes it when you pass the expectedVersion you loaded.' })
   async castVote(@Arg('input') input: CastVoteInput, @Ctx() ctx: Context): Promise<VoteNode> {
     return reload(ctx.loaders.vote, await castVote(ctx, input));
+  }
+}
+
+@Resolver(() => VoteRevisionNode)
+export class VoteRevisionResolver {
+  @FieldResolver(() => UserNode, { description: 'Who changed it (always the member who owns the vote).' })
+  async member(@Root() revision: VoteRevisionNode, @Ctx() ctx: Context) {
+    const vote = await ctx.loaders.vote.load(revision.voteId);
+    return vote ? ctx.loaders.user.load(vote.memberId) : null;
   }
 }
 

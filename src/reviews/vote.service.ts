@@ -14,6 +14,8 @@ import { ReviewSession, SessionStatus } from './review-session.entity';
 import { CastVoteInput } from './review.inputs';
 import { VoteScore } from './vote-score.entity';
 import { Vote } from './vote.entity';
+import { VoteRevision } from './vote-revision.entity';
+import { SessionEventType } from '../events/session-event.entity';
 
 /**
  * A member casts or changes their one vote on an applicant in a session. A change must name the
@@ -21,16 +23,20 @@ import { Vote } from './vote.entity';
  */
 export async function castVote(ctx: Context, input: CastVoteInput): Promise<string> {
   const me = ctx.user!;
-  return inTransaction(ctx, async (em) => {
+  return inTransaction(ctx, async (em, events) => {
     const session = await findByGlobalId(em, ReviewSession, 'ReviewSession', input.sessionId, 'sessionId');
     const applicant = await findByGlobalId(em, Applicant, 'Applicant', input.applicantId, 'applicantId');
     if (!(await em.count(CommitteeMember, { committee: session.committee, user: me.id }))) {
       throw forbidden('Only members of the committee of this session vote in it.');
     }
-    if (session.status === SessionStatus.CLOSED) throw invalidState('The session is closed.', 'sessionId');
-    const item = await em.findOne(AgendaItem, { session, applicant });
+    if (session.status !== SessionStatus.OPEN) throw invalidState(`The session is ${session.status.toLowerCase()}.`, 'sessionId');
+    // A shared lock on the agenda item: votes run side by side, but closing voting waits for them
+    // (and a vote waits for a close in progress), so no vote lands after voting closed.
+    const item = await em.findOne(AgendaItem, { session, applicant }, { lockMode: LockMode.PESSIMISTIC_READ });
     if (!item) throw badInput('applicantId', 'The applicant is not on the agenda of this session.');
-    if (item.votingStatus === VotingStatus.CLOSED) throw invalidState('Voting on this applicant is closed.', 'applicantId');
+    if (item.votingStatus !== VotingStatus.OPEN) {
+      throw invalidState(item.votingStatus === VotingStatus.CLOSED ? 'Voting on this applicant is closed.' : 'Voting on this applicant has not been opened.', 'applicantId');
+    }
     const conflicts = await effectiveConflicts(em.getKnex(), { userIds: [me.id], applicantIds: [applicant.id] });
     if (conflicts.length > 0) {
       throw new AppError(ErrorCode.CONFLICT, `You have a conflict of interest with this applicant (${conflicts[0].reason})`, {
@@ -52,17 +58,22 @@ export async function castVote(ctx: Context, input: CastVoteInput): Promise<stri
     };
 
     const existing = await em.findOne(Vote, { session, applicant, member: me.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    let vote: Vote;
     if (!existing) {
       if (input.expectedVersion) throw stale(0, input.expectedVersion);
-      const vote = em.create(Vote, { session, applicant, member: me.id, ...fields });
-      for (const [criterion, score] of scores) em.create(VoteScore, { vote, criterion, score });
-      return vote.id;
+      vote = em.create(Vote, { session, applicant, member: me.id, ...fields });
+    } else {
+      if (input.expectedVersion !== existing.version) throw stale(existing.version, input.expectedVersion ?? null);
+      vote = em.assign(existing, { ...fields, version: existing.version + 1 });
+      await em.nativeDelete(VoteScore, { vote });
     }
-    if (input.expectedVersion !== existing.version) throw stale(existing.version, input.expectedVersion ?? null);
-    em.assign(existing, { ...fields, version: existing.version + 1 });
-    await em.nativeDelete(VoteScore, { vote: existing });
-    for (const [criterion, score] of scores) em.create(VoteScore, { vote: existing, criterion, score });
-    return existing.id;
+    for (const [criterion, score] of scores) em.create(VoteScore, { vote, criterion, score });
+    em.create(VoteRevision, { vote, version: vote.version, ...fields, scores: Object.fromEntries([...scores].map(([c, score]) => [c.id, score])) });
+    events.record(session.id, existing ? SessionEventType.VOTE_CHANGED : SessionEventType.VOTE_CAST, {
+      applicantId: applicant.id,
+      data: { voteId: vote.id, version: vote.version },
+    });
+    return vote.id;
   });
 }
 

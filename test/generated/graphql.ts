@@ -34,6 +34,8 @@ export type AdmissionRoute =
 export type AgendaItem = Node & {
   __typename?: 'AgendaItem';
   applicant: Applicant;
+  /** The discussion of this applicant in this session that you may read. */
+  comments: Array<Comment>;
   id: Scalars['ID']['output'];
   position: Scalars['Int']['output'];
   scoresRevealed: Scalars['Boolean']['output'];
@@ -133,6 +135,21 @@ export type ApplicantOrderField =
   | 'ECTS'
   | 'LAST_NAME';
 
+/** This applicant is next on the agenda: time to read their file. */
+export type ApplicantUpNextEvent = SessionEvent & {
+  __typename?: 'ApplicantUpNextEvent';
+  /** Who did it (the chair, the voter, the author...). */
+  actor?: Maybe<User>;
+  agendaItem?: Maybe<AgendaItem>;
+  /** The applicant the event is about, if any. */
+  applicant?: Maybe<Applicant>;
+  /** Pass the last one you received as `after` when you reconnect. */
+  eventId: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  session: ReviewSession;
+  type: SessionEventType;
+};
+
 export type ApplicationStatus =
   | 'COMPLETE'
   | 'DECIDED'
@@ -155,6 +172,33 @@ export type CastVoteInput = {
   scores: Array<CriterionScoreInput>;
   sessionId: Scalars['ID']['input'];
 };
+
+export type Comment = Node & {
+  __typename?: 'Comment';
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  visibility: CommentVisibility;
+};
+
+export type CommentPostedEvent = SessionEvent & {
+  __typename?: 'CommentPostedEvent';
+  /** Who did it (the chair, the voter, the author...). */
+  actor?: Maybe<User>;
+  /** The applicant the event is about, if any. */
+  applicant?: Maybe<Applicant>;
+  comment?: Maybe<Comment>;
+  /** Pass the last one you received as `after` when you reconnect. */
+  eventId: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  session: ReviewSession;
+  type: SessionEventType;
+};
+
+export type CommentVisibility =
+  | 'CHAIR_AND_OFFICERS'
+  | 'COMMITTEE'
+  | 'PRIVATE';
 
 export type Committee = Node & {
   __typename?: 'Committee';
@@ -265,6 +309,21 @@ export type CriterionTally = {
   stdDev?: Maybe<Scalars['Float']['output']>;
 };
 
+/** The committee now looks at this applicant, and voting on them is open. */
+export type CurrentApplicantChangedEvent = SessionEvent & {
+  __typename?: 'CurrentApplicantChangedEvent';
+  /** Who did it (the chair, the voter, the author...). */
+  actor?: Maybe<User>;
+  agendaItem?: Maybe<AgendaItem>;
+  /** The applicant the event is about, if any. */
+  applicant?: Maybe<Applicant>;
+  /** Pass the last one you received as `after` when you reconnect. */
+  eventId: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  session: ReviewSession;
+  type: SessionEventType;
+};
+
 export type Decision = Node & {
   __typename?: 'Decision';
   /** Every acceptance is conditional; the conditions are explicit. */
@@ -287,6 +346,20 @@ export type DecisionOutcome =
   | 'ADMIT_AS_TRANSFER'
   | 'REJECT'
   | 'WAITLIST';
+
+export type DecisionRecordedEvent = SessionEvent & {
+  __typename?: 'DecisionRecordedEvent';
+  /** Who did it (the chair, the voter, the author...). */
+  actor?: Maybe<User>;
+  /** The applicant the event is about, if any. */
+  applicant?: Maybe<Applicant>;
+  decision?: Maybe<Decision>;
+  /** Pass the last one you received as `after` when you reconnect. */
+  eventId: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  session: ReviewSession;
+  type: SessionEventType;
+};
 
 export type Document = Node & {
   __typename?: 'Document';
@@ -387,6 +460,34 @@ export type Intake = Node & {
   startsOn: Scalars['LocalDate']['output'];
 };
 
+/** A member opened the session (presence). */
+export type MemberJoinedEvent = SessionEvent & {
+  __typename?: 'MemberJoinedEvent';
+  /** Who did it (the chair, the voter, the author...). */
+  actor?: Maybe<User>;
+  /** The applicant the event is about, if any. */
+  applicant?: Maybe<Applicant>;
+  /** Pass the last one you received as `after` when you reconnect. */
+  eventId: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  session: ReviewSession;
+  type: SessionEventType;
+};
+
+/** A member left the session (presence). */
+export type MemberLeftEvent = SessionEvent & {
+  __typename?: 'MemberLeftEvent';
+  /** Who did it (the chair, the voter, the author...). */
+  actor?: Maybe<User>;
+  /** The applicant the event is about, if any. */
+  applicant?: Maybe<Applicant>;
+  /** Pass the last one you received as `after` when you reconnect. */
+  eventId: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  session: ReviewSession;
+  type: SessionEventType;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   addCommitteeMember: CommitteeMember;
@@ -397,6 +498,9 @@ export type Mutation = {
   castVote: Vote;
   /** Clears a declared or detected conflict of interest. */
   clearConflict: Applicant;
+  /** Closes the session, and voting on any applicant still open. */
+  closeSession: ReviewSession;
+  closeVoting: AgendaItem;
   createApplicant: Applicant;
   createCommittee: Committee;
   createIntake: Intake;
@@ -407,7 +511,16 @@ export type Mutation = {
   createUser: User;
   /** Declares a conflict of interest, with a reason. Members declare their own. */
   declareConflict: Applicant;
+  /** Only after the decision is published and the tuition paid. */
+  issueAcceptanceLetter: Decision;
   markReferenceReceived: Reference;
+  openSession: ReviewSession;
+  /** Comments on an applicant in a session: for the committee, for the chairs and officers, or private. */
+  postComment: Comment;
+  publishDecision: Decision;
+  /** The chair records the committee's decision after voting on the applicant closed. */
+  recordDecision: Decision;
+  recordTuitionPaid: Decision;
   removeCommitteeMember: Committee;
   /** Removes a document; returns its applicant. */
   removeDocument: Applicant;
@@ -418,6 +531,10 @@ export type Mutation = {
   removeReference: Applicant;
   /** Records that a reference letter was requested from a referee. */
   requestReference: Reference;
+  /** Blind mode: shows everyone on the committee the scores on this applicant. */
+  revealScores: AgendaItem;
+  /** Moves the committee to this applicant and opens voting on them. */
+  setCurrentApplicant: ReviewSession;
   setDocumentQuality: Document;
   /** Sets the portfolio's statement, creating the portfolio if needed. */
   setPortfolioStatement: Portfolio;
@@ -477,6 +594,17 @@ export type MutationClearConflictArgs = {
 };
 
 
+export type MutationCloseSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCloseVotingArgs = {
+  applicantId: Scalars['ID']['input'];
+  sessionId: Scalars['ID']['input'];
+};
+
+
 export type MutationCreateApplicantArgs = {
   input: CreateApplicantInput;
 };
@@ -520,8 +648,41 @@ export type MutationDeclareConflictArgs = {
 };
 
 
+export type MutationIssueAcceptanceLetterArgs = {
+  applicantId: Scalars['ID']['input'];
+};
+
+
 export type MutationMarkReferenceReceivedArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationOpenSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationPostCommentArgs = {
+  applicantId: Scalars['ID']['input'];
+  body: Scalars['String']['input'];
+  sessionId: Scalars['ID']['input'];
+  visibility?: CommentVisibility;
+};
+
+
+export type MutationPublishDecisionArgs = {
+  applicantId: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordDecisionArgs = {
+  input: RecordDecisionInput;
+};
+
+
+export type MutationRecordTuitionPaidArgs = {
+  applicantId: Scalars['ID']['input'];
 };
 
 
@@ -554,6 +715,18 @@ export type MutationRemoveReferenceArgs = {
 
 export type MutationRequestReferenceArgs = {
   input: RequestReferenceInput;
+};
+
+
+export type MutationRevealScoresArgs = {
+  applicantId: Scalars['ID']['input'];
+  sessionId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetCurrentApplicantArgs = {
+  applicantId: Scalars['ID']['input'];
+  sessionId: Scalars['ID']['input'];
 };
 
 
@@ -783,6 +956,18 @@ export type RecommendationCount = {
   recommendation: Recommendation;
 };
 
+export type RecordDecisionInput = {
+  applicantId: Scalars['ID']['input'];
+  /** For an admission: preparatory courses, prerequisites, English, recognition. */
+  conditions?: InputMaybe<Array<AdmissionCondition>>;
+  outcome: DecisionOutcome;
+  /** Required for a rejection. */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** Tuition waiver, percent 0–100, for an admission. */
+  scholarshipPercent?: InputMaybe<Scalars['Int']['input']>;
+  sessionId: Scalars['ID']['input'];
+};
+
 export type Reference = Node & {
   __typename?: 'Reference';
   /** Only academic letters count towards the program minimum. */
@@ -817,6 +1002,8 @@ export type ReviewSession = Node & {
   /** Blind mode: a member sees no one else's vote until they have voted or the chair reveals. */
   blind: Scalars['Boolean']['output'];
   committee: Committee;
+  /** The applicant the committee is looking at now. */
+  currentItem?: Maybe<AgendaItem>;
   endsAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   startsAt: Scalars['DateTime']['output'];
@@ -897,14 +1084,106 @@ export type ScoreSummary = {
   stdDev?: Maybe<Scalars['Float']['output']>;
 };
 
+/** The chair revealed the scores on this applicant (blind mode). */
+export type ScoresRevealedEvent = SessionEvent & {
+  __typename?: 'ScoresRevealedEvent';
+  /** Who did it (the chair, the voter, the author...). */
+  actor?: Maybe<User>;
+  agendaItem?: Maybe<AgendaItem>;
+  /** The applicant the event is about, if any. */
+  applicant?: Maybe<Applicant>;
+  /** Pass the last one you received as `after` when you reconnect. */
+  eventId: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  session: ReviewSession;
+  type: SessionEventType;
+};
+
 export type SeatRole =
   | 'CHAIR'
   | 'MEMBER';
+
+/** The chair closed the session. */
+export type SessionClosedEvent = SessionEvent & {
+  __typename?: 'SessionClosedEvent';
+  /** Who did it (the chair, the voter, the author...). */
+  actor?: Maybe<User>;
+  /** The applicant the event is about, if any. */
+  applicant?: Maybe<Applicant>;
+  /** Pass the last one you received as `after` when you reconnect. */
+  eventId: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  session: ReviewSession;
+  type: SessionEventType;
+};
+
+export type SessionEvent = {
+  /** Who did it (the chair, the voter, the author...). */
+  actor?: Maybe<User>;
+  /** The applicant the event is about, if any. */
+  applicant?: Maybe<Applicant>;
+  /** Pass the last one you received as `after` when you reconnect. */
+  eventId: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  session: ReviewSession;
+  type: SessionEventType;
+};
+
+export type SessionEventType =
+  | 'APPLICANT_UP_NEXT'
+  | 'COMMENT_POSTED'
+  | 'CURRENT_APPLICANT_CHANGED'
+  | 'DECISION_RECORDED'
+  | 'MEMBER_JOINED'
+  | 'MEMBER_LEFT'
+  | 'SCORES_REVEALED'
+  | 'SESSION_CLOSED'
+  | 'SESSION_OPENED'
+  | 'TALLY_CHANGED'
+  | 'VOTE_CAST'
+  | 'VOTE_CHANGED'
+  | 'VOTING_CLOSED';
+
+/** The chair opened the session. */
+export type SessionOpenedEvent = SessionEvent & {
+  __typename?: 'SessionOpenedEvent';
+  /** Who did it (the chair, the voter, the author...). */
+  actor?: Maybe<User>;
+  /** The applicant the event is about, if any. */
+  applicant?: Maybe<Applicant>;
+  /** Pass the last one you received as `after` when you reconnect. */
+  eventId: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  session: ReviewSession;
+  type: SessionEventType;
+};
 
 export type SessionStatus =
   | 'CLOSED'
   | 'OPEN'
   | 'SCHEDULED';
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** The live tally of one applicant: now, then after every change. Null while you may not see it. */
+  applicantTally?: Maybe<Tally>;
+  /** Tells you when an applicant you are to review is next on the agenda, in any session you sit on. */
+  reviewerNotifications: SessionEvent;
+  /** Everything that happens in a session. With `after` (the last eventId you saw), first every event you missed, in order. */
+  sessionEvents: SessionEvent;
+};
+
+
+export type SubscriptionApplicantTallyArgs = {
+  applicantId: Scalars['ID']['input'];
+  sessionId: Scalars['ID']['input'];
+};
+
+
+export type SubscriptionSessionEventsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  sessionId: Scalars['ID']['input'];
+};
 
 /** Computed by PostgreSQL from the votes on one agenda item. */
 export type Tally = {
@@ -913,6 +1192,22 @@ export type Tally = {
   overall: ScoreSummary;
   recommendations: Array<RecommendationCount>;
   voteCount: Scalars['Int']['output'];
+};
+
+/** The applicant's tally moved: sent once per batch of votes. */
+export type TallyChangedEvent = SessionEvent & {
+  __typename?: 'TallyChangedEvent';
+  /** Who did it (the chair, the voter, the author...). */
+  actor?: Maybe<User>;
+  /** The applicant the event is about, if any. */
+  applicant?: Maybe<Applicant>;
+  /** Pass the last one you received as `after` when you reconnect. */
+  eventId: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  session: ReviewSession;
+  /** Null while you may not see it (blind mode before you vote). */
+  tally?: Maybe<Tally>;
+  type: SessionEventType;
 };
 
 export type UpdateApplicantInput = {
@@ -978,6 +1273,8 @@ export type Vote = Node & {
   /** 1 (low) to 3 (high). */
   confidence: Scalars['Int']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /** Every version of this vote. Null until the scores are revealed (blind mode), except to its author and officers. */
+  history?: Maybe<Array<VoteRevision>>;
   id: Scalars['ID']['output'];
   member: User;
   /** Weighted by the program rubric's criterion weights. */
@@ -990,6 +1287,55 @@ export type Vote = Node & {
   updatedAt: Scalars['DateTime']['output'];
   /** Pass it back when changing the vote; a change from an older version is refused. */
   version: Scalars['Int']['output'];
+};
+
+/** A member cast or changed their vote. */
+export type VoteCastEvent = SessionEvent & {
+  __typename?: 'VoteCastEvent';
+  /** Who did it (the chair, the voter, the author...). */
+  actor?: Maybe<User>;
+  /** The applicant the event is about, if any. */
+  applicant?: Maybe<Applicant>;
+  /** True when an earlier vote was changed. */
+  changed: Scalars['Boolean']['output'];
+  /** Pass the last one you received as `after` when you reconnect. */
+  eventId: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  session: ReviewSession;
+  type: SessionEventType;
+  /** The version this event announces; `vote` shows the current one. */
+  version: Scalars['Int']['output'];
+  /** Null while blind mode hides it from you. */
+  vote?: Maybe<Vote>;
+};
+
+/** One version of a vote, as it was cast. */
+export type VoteRevision = {
+  __typename?: 'VoteRevision';
+  changedAt: Scalars['DateTime']['output'];
+  comment?: Maybe<Scalars['String']['output']>;
+  confidence: Scalars['Int']['output'];
+  /** Who changed it (always the member who owns the vote). */
+  member: User;
+  proposedScholarship?: Maybe<Scalars['Int']['output']>;
+  recommendation: Recommendation;
+  scores: Array<CriterionScore>;
+  version: Scalars['Int']['output'];
+};
+
+/** Voting on this applicant closed. */
+export type VotingClosedEvent = SessionEvent & {
+  __typename?: 'VotingClosedEvent';
+  /** Who did it (the chair, the voter, the author...). */
+  actor?: Maybe<User>;
+  agendaItem?: Maybe<AgendaItem>;
+  /** The applicant the event is about, if any. */
+  applicant?: Maybe<Applicant>;
+  /** Pass the last one you received as `after` when you reconnect. */
+  eventId: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  session: ReviewSession;
+  type: SessionEventType;
 };
 
 export type VotingStatus =

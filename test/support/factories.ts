@@ -11,8 +11,8 @@ import { ReviewWeek } from '../../src/intakes/review-week.entity';
 import { Program } from '../../src/programs/program.entity';
 import { RubricCriterion } from '../../src/programs/rubric-criterion.entity';
 import { ReferenceLetter, ReferenceStatus } from '../../src/references/reference.entity';
-import { AgendaItem } from '../../src/reviews/agenda-item.entity';
-import { ReviewSession } from '../../src/reviews/review-session.entity';
+import { AgendaItem, VotingStatus } from '../../src/reviews/agenda-item.entity';
+import { ReviewSession, SessionStatus } from '../../src/reviews/review-session.entity';
 
 /**
  * Factories in the style of Outline's test/factories: each builds the parents it needs, so a
@@ -112,9 +112,11 @@ export async function buildWorld(orm: Orm) {
     title: 'Week 1 review',
     startsAt: new Date('2021-05-26T09:00:00Z'),
     endsAt: new Date('2021-05-26T17:00:00Z'),
+    status: SessionStatus.OPEN,
   });
+  // Voting is open on every applicant of the agenda: most tests vote; the session-flow tests build their own.
   const onAgenda = [0, 1, 2].map(() => buildApplicant(em, { program, intake }));
-  onAgenda.forEach((applicant, position) => em.create(AgendaItem, { session, applicant, position }));
+  onAgenda.forEach((applicant, position) => em.create(AgendaItem, { session, applicant, position, votingStatus: VotingStatus.OPEN }));
   const notOnAgenda = buildApplicant(em, { program, intake });
   await em.flush();
   return {

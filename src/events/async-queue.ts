@@ -1,0 +1,45 @@
+/**
+ * A push-to-pull bridge for subscriptions: the bus pushes, graphql-ws pulls. `onClose` runs once
+ * when the client unsubscribes or the socket closes (graphql-ws calls `return()`).
+ */
+export class AsyncQueue<T> implements AsyncIterableIterator<T> {
+  private readonly values: T[] = [];
+  private readonly waiting: ((result: IteratorResult<T>) => void)[] = [];
+  private closed = false;
+  private failure: unknown;
+
+  constructor(private readonly onClose: () => void = () => {}) {}
+
+  push(value: T): void {
+    if (this.closed) return;
+    const next = this.waiting.shift();
+    if (next) next({ value, done: false });
+    else this.values.push(value);
+  }
+
+  fail(error: unknown): void {
+    this.failure = error;
+    void this.return();
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    if (this.values.length > 0) return Promise.resolve({ value: this.values.shift()!, done: false });
+    if (this.failure) return Promise.reject(this.failure);
+    if (this.closed) return Promise.resolve({ value: undefined, done: true });
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  return(): Promise<IteratorResult<T>> {
+    if (!this.closed) {
+      this.closed = true;
+      this.values.length = 0;
+      for (const resolve of this.waiting.splice(0)) resolve({ value: undefined, done: true });
+      this.onClose();
+    }
+    return Promise.resolve({ value: undefined, done: true });
+  }
+
+  [Symbol.asyncIterator](): AsyncIterableIterator<T> {
+    return this;
+  }
+}

@@ -1,0 +1,107 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import { SessionEventType } from './session-event.entity';
+
+/** A position in a session's log: events are ordered by (transaction id, id). */
+export interface Cursor {
+  xid: bigint;
+  id: bigint;
+}
+
+export interface StoredEvent {
+  cursor: Cursor;
+  /** Opaque to clients: pass it back as `after` to resume. */
+  eventId: string;
+  sessionId: string;
+  type: SessionEventType;
+  applicantId: string | null;
+  actorId: string | null;
+  data: Record<string, string | number | boolean | null>;
+  occurredAt: Date;
+}
+
+export function compareCursors(a: Cursor, b: Cursor): number {
+  if (a.xid !== b.xid) return a.xid < b.xid ? -1 : 1;
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  return 0;
+}
+
+export function encodeEventId(cursor: Cursor): string {
+  return Buffer.from(`${cursor.xid}:${cursor.id}`).toString('base64url');
+}
+
+/** Null when the text is not an event id this server issued. */
+export function decodeEventId(eventId: string): Cursor | null {
+  const match = /^(\d{1,20}):(\d{1,20})$/.exec(Buffer.from(eventId, 'base64url').toString('utf8'));
+  return match ? { xid: BigInt(match[1]), id: BigInt(match[2]) } : null;
+}
+
+export const ORIGIN: Cursor = { xid: 0n, id: 0n };
+
+function toStored(row: any): StoredEvent {
+  const cursor = { xid: BigInt(row.xid), id: BigInt(row.id) };
+  return {
+    cursor,
+    eventId: encodeEventId(cursor),
+    sessionId: row.session_id,
+    type: row.type,
+    applicantId: row.applicant_id,
+    actorId: row.actor_id,
+    data: row.data,
+    occurredAt: row.occurred_at instanceof Date ? row.occurred_at : new Date(String(row.occurred_at).replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')),
+  };
+}
+
+/**
+ * Events of a session after `after` (exclusive) and at most `upTo` (inclusive), in log order.
+ * Only transactions older than every transaction still running are read, so nothing can later
+ * appear before what was returned. `heldBack`: committed events wait behind a running transaction;
+ * `more`: the limit cut the answer short.
+ */
+export async function readEvents(
+  db: Knex,
+  sessionId: string,
+  after: Cursor,
+  options: { upTo?: Cursor; limit?: number } = {},
+): Promise<{ events: StoredEvent[]; heldBack: boolean; more: boolean }> {
+  const limit = options.limit ?? 500;
+  const { rows } = await db.raw(
+    `select e.id, e.xid::text as xid, e.session_id, e.type, e.applicant_id, e.actor_id, e.data, e.occurred_at,
+            e.xid < pg_snapshot_xmin(pg_current_snapshot()) as deliverable
+       from session_event e
+      where e.session_id = ?
+        and (e.xid, e.id) > (?::text::xid8, ?::bigint)
+        and (?::text is null or (e.xid, e.id) <= (?::text::xid8, ?::bigint))
+      order by e.xid, e.id
+      limit ?`,
+    [
+      sessionId,
+      after.xid.toString(),
+      after.id.toString(),
+      options.upTo ? 'bounded' : null,
+      (options.upTo ?? ORIGIN).xid.toString(),
+      (options.upTo ?? ORIGIN).id.toString(),
+      limit + 1,
+    ],
+  );
+  const deliverable: StoredEvent[] = [];
+  let heldBack = false;
+  for (const row of rows.slice(0, limit)) {
+    if (!row.deliverable) {
+      heldBack = true;
+      break;
+    }
+    deliverable.push(toStored(row));
+  }
+  return { events: deliverable, heldBack, more: !heldBack && rows.length > limit };
+}
+
+/** Where the log of a session ends now, as far as it can be read without gaps. */
+export async function headOf(db: Knex, sessionId: string): Promise<Cursor> {
+  const { rows } = await db.raw(
+    `select e.xid::text as xid, e.id from session_event e
+      where e.session_id = ? and e.xid < pg_snapshot_xmin(pg_current_snapshot())
+      order by e.xid desc, e.id desc limit 1`,
+    [sessionId],
+  );
+  return rows.length ? { xid: BigInt(rows[0].xid), id: BigInt(rows[0].id) } : ORIGIN;
+}

@@ -1,0 +1,172 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import type { Logger } from '../logger';
+import { compareCursors, Cursor, headOf, readEvents, StoredEvent } from './event-feed';
+import type { WakeChannel } from './wake-channel';
+
+export type EventListener = (events: StoredEvent[]) => void;
+
+/** A listener's own position: it receives only events after it, in order, each once. */
+interface Subscription {
+  cursor: Cursor;
+  listener: EventListener;
+  /** Live batches that arrive while the listener's catch-up read is running. */
+  buffered?: StoredEvent[][];
+}
+
+const RETRY_HELD_BACK_MS = 5;
+const SAFETY_POLL_MS = 2000;
+
+/**
+ * One feed per session with listeners in this process: a single reader follows the session's
+ * event log and hands each batch to every listener, so the database work per event does not
+ * grow with the number of subscribers. It reads when woken (after a local commit, or by the
+ * wake channel from another process) and every couple of seconds in case a wake-up was lost.
+ */
+class SessionFeed {
+  readonly subscriptions = new Set<Subscription>();
+  private cursor: Promise<Cursor>;
+  private reading = false;
+  private again = false;
+  private retry?: NodeJS.Timeout;
+
+  constructor(
+    private readonly db: Knex,
+    readonly sessionId: string,
+    private readonly logger: Logger,
+  ) {
+    this.cursor = headOf(db, sessionId);
+  }
+
+  async add(after: Cursor | null, listener: EventListener): Promise<Subscription> {
+    const head = await this.cursor;
+    const subscription: Subscription = { cursor: after ?? head, listener };
+    if (after === null || compareCursors(after, head) >= 0) {
+      this.subscriptions.add(subscription);
+      return subscription;
+    }
+    // Catch up from the log to where the feed stands, holding back live batches meanwhile.
+    subscription.buffered = [];
+    this.subscriptions.add(subscription);
+    try {
+      for (let more = true; more; ) {
+        const page = await readEvents(this.db, this.sessionId, subscription.cursor, { upTo: head });
+        this.deliver(subscription, page.events);
+        more = page.more;
+      }
+    } finally {
+      const buffered = subscription.buffered;
+      subscription.buffered = undefined;
+      for (const batch of buffered) this.deliver(subscription, batch);
+    }
+    return subscription;
+  }
+
+  /** Reads what is new; concurrent wake-ups collapse into one more read. */
+  async wake(): Promise<void> {
+    if (this.reading) {
+      this.again = true;
+      return;
+    }
+    this.reading = true;
+    try {
+      do {
+        this.again = false;
+        const from = await this.cursor;
+        const page = await readEvents(this.db, this.sessionId, from);
+        if (page.events.length > 0) {
+          this.cursor = Promise.resolve(page.events[page.events.length - 1].cursor);
+          for (const subscription of this.subscriptions) this.handOut(subscription, page.events);
+        }
+        if (page.more) this.again = true;
+        else if (page.heldBack) this.scheduleRetry();
+      } while (this.again);
+    } catch (error) {
+      this.logger.error(`Reading the event log of session ${this.sessionId} failed`, error);
+      this.scheduleRetry(250);
+    } finally {
+      this.reading = false;
+    }
+  }
+
+  close(): void {
+    clearTimeout(this.retry);
+  }
+
+  private scheduleRetry(delay = RETRY_HELD_BACK_MS) {
+    if (this.retry) return;
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      void this.wake();
+    }, delay);
+  }
+
+  private handOut(subscription: Subscription, events: StoredEvent[]) {
+    if (subscription.buffered) subscription.buffered.push(events);
+    else this.deliver(subscription, events);
+  }
+
+  private deliver(subscription: Subscription, events: StoredEvent[]) {
+    const fresh = events.filter((event) => compareCursors(event.cursor, subscription.cursor) > 0);
+    if (fresh.length === 0) return;
+    subscription.cursor = fresh[fresh.length - 1].cursor;
+    try {
+      subscription.listener(fresh);
+    } catch (error) {
+      this.logger.error('An event listener failed', error);
+    }
+  }
+}
+
+export class SessionEventBus {
+  private readonly feeds = new Map<string, SessionFeed>();
+  private safetyPoll?: NodeJS.Timeout;
+
+  constructor(
+    private readonly db: Knex,
+    private readonly channel: WakeChannel,
+    private readonly logger: Logger,
+  ) {}
+
+  async start(): Promise<void> {
+    await this.channel.start((sessionIds) => this.wake(sessionIds.length > 0 ? sessionIds : [...this.feeds.keys()]));
+    this.safetyPoll = setInterval(() => this.wake([...this.feeds.keys()]), SAFETY_POLL_MS);
+    this.safetyPoll.unref();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.safetyPoll);
+    for (const feed of this.feeds.values()) feed.close();
+    this.feeds.clear();
+    await this.channel.stop();
+  }
+
+  /** After a commit in this process: read locally at once, and wake the other processes. */
+  committed(sessionIds: string[]): void {
+    this.wake(sessionIds);
+    this.channel.publish(sessionIds);
+  }
+
+  /**
+   * Calls `listener` with every event of the session after `after` (or from now on when null),
+   * in log order, then with live events as they commit. Returns the unsubscribe function.
+   */
+  async subscribe(sessionId: string, after: Cursor | null, listener: EventListener): Promise<() => void> {
+    let feed = this.feeds.get(sessionId);
+    if (!feed) {
+      feed = new SessionFeed(this.db, sessionId, this.logger);
+      this.feeds.set(sessionId, feed);
+    }
+    const subscription = await feed.add(after, listener);
+    return () => {
+      feed.subscriptions.delete(subscription);
+      if (feed.subscriptions.size === 0 && this.feeds.get(sessionId) === feed) {
+        feed.close();
+        this.feeds.delete(sessionId);
+      }
+    };
+  }
+
+  private wake(sessionIds: string[]) {
+    for (const id of sessionIds) void this.feeds.get(id)?.wake();
+  }
+}

@@ -1,0 +1,90 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import type { AuthUser } from '../../auth/access';
+import { UserRole } from '../../auth/user.entity';
+import { SeatRole } from '../../committees/committee-member.entity';
+import { effectiveConflicts } from '../../conflicts/conflict.queries';
+import type { StoredEvent } from '../../events/event-feed';
+import { SessionEventType } from '../../events/session-event.entity';
+import { CommentVisibility } from '../comment.entity';
+import { mayViewVotes } from '../visibility';
+
+/**
+ * What decides who may see each event of one batch, read once per batch for every subscriber
+ * of the session in this process (not once per subscriber): the seats, the conflicts with the
+ * applicants the batch is about, who has voted on them, and which scores are revealed.
+ */
+export interface Audience {
+  blind: boolean;
+  seats: Map<string, SeatRole>;
+  conflicted: Set<string>;
+  voters: Set<string>;
+  revealed: Set<string>;
+}
+
+const key = (userId: string, applicantId: string) => `${userId}/${applicantId}`;
+
+export async function loadAudience(db: Knex, sessionId: string, events: StoredEvent[]): Promise<Audience> {
+  const applicantIds = [...new Set(events.map((e) => e.applicantId).filter((id): id is string => id !== null))];
+  const [session, seats, votes, items] = await Promise.all([
+    db('review_session').where('id', sessionId).first('blind', 'committee_id'),
+    db('committee_member as cm').join('review_session as s', 's.committee_id', 'cm.committee_id').where('s.id', sessionId).select('cm.user_id', 'cm.role'),
+    applicantIds.length ? db('vote').where('session_id', sessionId).whereIn('applicant_id', applicantIds).select('member_id', 'applicant_id') : [],
+    applicantIds.length ? db('agenda_item').where('session_id', sessionId).whereIn('applicant_id', applicantIds).select('applicant_id', 'scores_revealed') : [],
+  ]);
+  const seatMap = new Map<string, SeatRole>(seats.map((s: any) => [s.user_id, s.role]));
+  const conflicts = applicantIds.length && seatMap.size ? await effectiveConflicts(db, { userIds: [...seatMap.keys()], applicantIds }) : [];
+  return {
+    blind: session?.blind ?? true,
+    seats: seatMap,
+    conflicted: new Set(conflicts.map((c) => key(c.userId, c.applicantId))),
+    voters: new Set(votes.map((v: any) => key(v.member_id, v.applicant_id))),
+    revealed: new Set(items.filter((i: any) => i.scores_revealed).map((i: any) => i.applicant_id)),
+  };
+}
+
+export interface ViewerEvent {
+  event: StoredEvent;
+  /** May this viewer see the votes (and tally) on the event's applicant? */
+  votesVisible: boolean;
+  viewerId: string;
+}
+
+/** The events of a batch this viewer may receive, each with what it may see of it. */
+export function eventsFor(viewer: AuthUser, audience: Audience, events: StoredEvent[]): ViewerEvent[] {
+  const officer = viewer.role === UserRole.OFFICER;
+  const seat = audience.seats.get(viewer.id);
+  if (!officer && !seat) return [];
+  const visible: ViewerEvent[] = [];
+  for (const event of events) {
+    const applicantId = event.applicantId;
+    const conflicted = applicantId !== null && audience.conflicted.has(key(viewer.id, applicantId));
+    if (!officer && conflicted) continue;
+    if (event.type === SessionEventType.COMMENT_POSTED && !mayReadComment(viewer, seat, { authorId: String(event.data.authorId), visibility: event.data.visibility as CommentVisibility })) continue;
+    const votesVisible =
+      applicantId !== null &&
+      mayViewVotes({
+        isOfficer: officer,
+        sitsOnSession: seat !== undefined,
+        conflicted,
+        blind: audience.blind,
+        revealed: audience.revealed.has(applicantId),
+        hasVoted: audience.voters.has(key(viewer.id, applicantId)),
+      });
+    visible.push({ event, votesVisible, viewerId: viewer.id });
+  }
+  return visible;
+}
+
+/** Comments: the author always; the committee, the chairs and officers, or no one else, by visibility. */
+export function mayReadComment(viewer: AuthUser, seat: SeatRole | undefined, comment: { authorId: string; visibility: CommentVisibility }): boolean {
+  const officer = viewer.role === UserRole.OFFICER;
+  if (comment.authorId === viewer.id) return true;
+  switch (comment.visibility) {
+    case CommentVisibility.COMMITTEE:
+      return officer || seat !== undefined;
+    case CommentVisibility.CHAIR_AND_OFFICERS:
+      return officer || seat === SeatRole.CHAIR;
+    default:
+      return false;
+  }
+}

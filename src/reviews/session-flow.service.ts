@@ -1,0 +1,138 @@
+import { LockMode } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Context } from '../context';
+import { Applicant } from '../applicants/applicant.entity';
+import { CommitteeMember, SeatRole } from '../committees/committee-member.entity';
+import { effectiveConflicts } from '../conflicts/conflict.queries';
+import { findByGlobalId } from '../common/entity-lookup';
+import { AppError, badInput, ErrorCode, forbidden, invalidState } from '../common/errors';
+import { inTransaction } from '../common/transaction';
+import { EventRecorder } from '../events/event-recorder';
+import { SessionEventType } from '../events/session-event.entity';
+import { AgendaItem, VotingStatus } from './agenda-item.entity';
+import { ReviewSession, SessionStatus } from './review-session.entity';
+
+/**
+ * The chair's walk through a session: open it, move from applicant to applicant, close voting,
+ * reveal scores, close the session. Each step locks the session row, so two chairs' clicks are
+ * applied one after the other, and refuses when out of order.
+ */
+
+export async function lockSession(em: EntityManager, globalId: string, field = 'sessionId'): Promise<ReviewSession> {
+  const session = await findByGlobalId(em, ReviewSession, 'ReviewSession', globalId, field);
+  await em.lock(session, LockMode.PESSIMISTIC_WRITE);
+  await em.refresh(session);
+  return session;
+}
+
+/** Chairs of the session's committee and officers act as chair; a conflicted chair hands that applicant over. */
+export async function assertChair(ctx: Context, em: EntityManager, session: ReviewSession, applicant?: Applicant): Promise<void> {
+  if (ctx.access.isOfficer) return;
+  const seat = await em.findOne(CommitteeMember, { committee: session.committee, user: ctx.user!.id });
+  if (seat?.role !== SeatRole.CHAIR) throw forbidden('Only the chair of this committee (or an officer) does this.');
+  if (applicant && (await effectiveConflicts(em.getKnex(), { userIds: [ctx.user!.id], applicantIds: [applicant.id] })).length > 0) {
+    throw new AppError(ErrorCode.FORBIDDEN, 'You have a conflict of interest with this applicant: a co-chair or an officer takes over.', {
+      field: 'applicantId',
+      reason: 'CONFLICT_OF_INTEREST',
+    });
+  }
+}
+
+export function assertOpen(session: ReviewSession) {
+  if (session.status === SessionStatus.SCHEDULED) throw invalidState('The session has not been opened yet.', 'sessionId');
+  if (session.status === SessionStatus.CLOSED) throw invalidState('The session is closed.', 'sessionId');
+}
+
+export async function agendaItemOf(em: EntityManager, session: ReviewSession, applicantGlobalId: string): Promise<{ item: AgendaItem; applicant: Applicant }> {
+  const applicant = await findByGlobalId(em, Applicant, 'Applicant', applicantGlobalId, 'applicantId');
+  const item = await em.findOne(AgendaItem, { session, applicant });
+  if (!item) throw badInput('applicantId', 'The applicant is not on the agenda of this session.');
+  return { item, applicant };
+}
+
+export async function openSession(ctx: Context, sessionId: string): Promise<string> {
+  return inTransaction(ctx, async (em, events) => {
+    const session = await lockSession(em, sessionId, 'id');
+    await assertChair(ctx, em, session);
+    if (session.status !== SessionStatus.SCHEDULED) throw invalidState(`The session is already ${session.status.toLowerCase()}.`, 'id');
+    session.status = SessionStatus.OPEN;
+    session.openedAt = new Date();
+    events.record(session.id, SessionEventType.SESSION_OPENED);
+    return session.id;
+  });
+}
+
+/** Moves the committee to an applicant and opens voting on them; tells the members who is next. */
+export async function setCurrentApplicant(ctx: Context, sessionId: string, applicantId: string): Promise<string> {
+  return inTransaction(ctx, async (em, events) => {
+    const session = await lockSession(em, sessionId);
+    assertOpen(session);
+    const { item, applicant } = await agendaItemOf(em, session, applicantId);
+    await assertChair(ctx, em, session, applicant);
+    session.currentItem = em.getReference(AgendaItem, item.id, { wrapped: true });
+    if (item.votingStatus === VotingStatus.PENDING) {
+      item.votingStatus = VotingStatus.OPEN;
+      item.votingOpenedAt = new Date();
+    }
+    events.record(session.id, SessionEventType.CURRENT_APPLICANT_CHANGED, { applicantId: applicant.id, data: { agendaItemId: item.id } });
+    const next = await em.findOne(
+      AgendaItem,
+      { session, position: { $gt: item.position }, votingStatus: VotingStatus.PENDING },
+      { orderBy: { position: 'asc' } },
+    );
+    if (next) events.record(session.id, SessionEventType.APPLICANT_UP_NEXT, { applicantId: next.applicant.id, data: { agendaItemId: next.id } });
+    return session.id;
+  });
+}
+
+export async function closeVoting(ctx: Context, sessionId: string, applicantId: string): Promise<string> {
+  return inTransaction(ctx, async (em, events) => {
+    const session = await lockSession(em, sessionId);
+    assertOpen(session);
+    const { item, applicant } = await agendaItemOf(em, session, applicantId);
+    await assertChair(ctx, em, session, applicant);
+    if (item.votingStatus !== VotingStatus.OPEN) {
+      throw invalidState(item.votingStatus === VotingStatus.CLOSED ? 'Voting on this applicant is already closed.' : 'Voting on this applicant has not been opened.', 'applicantId');
+    }
+    closeItem(item, events, session.id, applicant.id);
+    return item.id;
+  });
+}
+
+function closeItem(item: AgendaItem, events: EventRecorder, sessionId: string, applicantId: string) {
+  item.votingStatus = VotingStatus.CLOSED;
+  item.votingClosedAt = new Date();
+  events.record(sessionId, SessionEventType.VOTING_CLOSED, { applicantId, data: { agendaItemId: item.id } });
+}
+
+export async function revealScores(ctx: Context, sessionId: string, applicantId: string): Promise<string> {
+  return inTransaction(ctx, async (em, events) => {
+    const session = await lockSession(em, sessionId);
+    assertOpen(session);
+    const { item, applicant } = await agendaItemOf(em, session, applicantId);
+    await assertChair(ctx, em, session, applicant);
+    if (!session.blind) throw invalidState('The session is not blind: scores are visible already.', 'sessionId');
+    if (item.scoresRevealed) throw invalidState('The scores on this applicant are already revealed.', 'applicantId');
+    if (item.votingStatus === VotingStatus.PENDING) throw invalidState('Voting on this applicant has not started.', 'applicantId');
+    item.scoresRevealed = true;
+    events.record(session.id, SessionEventType.SCORES_REVEALED, { applicantId: applicant.id, data: { agendaItemId: item.id } });
+    return item.id;
+  });
+}
+
+/** Closing the session closes voting on whatever is still open, so no vote slips in afterwards. */
+export async function closeSession(ctx: Context, sessionId: string): Promise<string> {
+  return inTransaction(ctx, async (em, events) => {
+    const session = await lockSession(em, sessionId, 'id');
+    await assertChair(ctx, em, session);
+    assertOpen(session);
+    for (const item of await em.find(AgendaItem, { session, votingStatus: VotingStatus.OPEN })) {
+      closeItem(item, events, session.id, item.applicant.id);
+    }
+    session.status = SessionStatus.CLOSED;
+    session.closedAt = new Date();
+    session.currentItem = null;
+    events.record(session.id, SessionEventType.SESSION_CLOSED);
+    return session.id;
+  });
+}
