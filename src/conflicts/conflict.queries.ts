@@ -1,4 +1,4 @@
-import type { Knex } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { ConflictSource } from './conflict.entity';
 
 export interface EffectiveConflict {
@@ -44,4 +44,14 @@ export async function effectiveConflicts(
     [users, users, applicants, applicants],
   );
   return rows.map((row: any) => ({ userId: row.user_id, applicantId: row.applicant_id, source: row.source, reason: row.reason }));
+}
+
+/**
+ * The conflicts in force between one member and one applicant, read inside the caller's
+ * transaction (on its connection: a second connection per transaction would exhaust the pool
+ * under load and see a different snapshot).
+ */
+export async function conflictsBetween(em: EntityManager, userId: string, applicantId: string): Promise<EffectiveConflict[]> {
+  const db = (em.getTransactionContext<Knex.Transaction>() ?? em.getKnex()) as Knex;
+  return effectiveConflicts(db, { userIds: [userId], applicantIds: [applicantId] });
 }

@@ -3,20 +3,24 @@ import { Applicant } from '../applicants/applicant.entity';
 import { mayViewApplicant } from '../applicants/applicant.service';
 import { User, UserRole } from '../auth/user.entity';
 import { findByGlobalId } from '../common/entity-lookup';
+import { fromGlobalId } from '../common/global-id';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { inTransaction } from '../common/transaction';
 import { requireText } from '../common/validation';
 import { ConflictOfInterest, ConflictSource } from './conflict.entity';
-import { effectiveConflicts } from './conflict.queries';
+import { conflictsBetween } from './conflict.queries';
 
 /** A member declares their own conflicts; an officer may declare one for any member. */
 export async function declareConflict(ctx: Context, userId: string, applicantId: string, reason: string): Promise<string> {
+  // Checked before the transaction: it reads through the request's loaders, not the transaction.
+  if (!ctx.access.isOfficer && !(await mayViewApplicant(ctx, fromGlobalId('Applicant', applicantId, 'applicantId')))) {
+    throw forbidden('This applicant is not on the agenda of a session you sit on.');
+  }
   return inTransaction(ctx, async (em) => {
     const user = await findByGlobalId(em, User, 'User', userId, 'userId');
     if (!ctx.access.isOfficer && user.id !== ctx.user!.id) throw forbidden('Members declare only their own conflicts of interest.');
     if (user.role !== UserRole.COMMITTEE_MEMBER) throw badInput('userId', 'Conflicts of interest are declared for committee members.');
     const applicant = await findByGlobalId(em, Applicant, 'Applicant', applicantId, 'applicantId');
-    if (!(await mayViewApplicant(ctx, applicant.id))) throw forbidden('This applicant is not on the agenda of a session you sit on.');
     const text = requireText('reason', reason, 1000);
     const existing = await em.findOne(ConflictOfInterest, { user, applicant, source: ConflictSource.DECLARED });
     if (existing && !existing.clearedAt) throw conflict('This conflict of interest is already declared.', 'applicantId');
@@ -35,7 +39,7 @@ export async function clearConflict(ctx: Context, userId: string, applicantId: s
     const user = await findByGlobalId(em, User, 'User', userId, 'userId');
     const applicant = await findByGlobalId(em, Applicant, 'Applicant', applicantId, 'applicantId');
     const text = requireText('reason', reason, 1000);
-    const inForce = await effectiveConflicts(em.getKnex(), { userIds: [user.id], applicantIds: [applicant.id] });
+    const inForce = await conflictsBetween(em, user.id, applicant.id);
     if (!inForce.some((c) => c.source === source)) throw notFound(`Conflict (${source}) between user`, userId, 'source');
     const now = new Date();
     if (source === ConflictSource.DECLARED) {

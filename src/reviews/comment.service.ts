@@ -1,6 +1,6 @@
 import type { Context } from '../context';
 import { CommitteeMember } from '../committees/committee-member.entity';
-import { effectiveConflicts } from '../conflicts/conflict.queries';
+import { conflictsBetween } from '../conflicts/conflict.queries';
 import { AppError, ErrorCode, forbidden } from '../common/errors';
 import { inTransaction } from '../common/transaction';
 import { requireText } from '../common/validation';
@@ -18,7 +18,7 @@ export async function postComment(ctx: Context, sessionId: string, applicantId: 
     if (!ctx.access.isOfficer && !(await em.count(CommitteeMember, { committee: session.committee, user: me.id }))) {
       throw forbidden('Only members of the committee of this session discuss its applicants.');
     }
-    if ((await effectiveConflicts(em.getKnex(), { userIds: [me.id], applicantIds: [applicant.id] })).length > 0) {
+    if ((await conflictsBetween(em, me.id, applicant.id)).length > 0) {
       throw new AppError(ErrorCode.CONFLICT, 'You have a conflict of interest with this applicant.', { field: 'applicantId', reason: 'CONFLICT_OF_INTEREST' });
     }
     const comment = em.create(SessionComment, { session, applicant, author: me.id, visibility, body: requireText('body', body, 5000) });

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { Applicant } from '../applicants/applicant.entity';
 import { CommitteeMember, SeatRole } from '../committees/committee-member.entity';
-import { effectiveConflicts } from '../conflicts/conflict.queries';
+import { conflictsBetween } from '../conflicts/conflict.queries';
 import { findByGlobalId } from '../common/entity-lookup';
 import { AppError, badInput, ErrorCode, forbidden, invalidState } from '../common/errors';
 import { inTransaction } from '../common/transaction';
@@ -30,7 +30,7 @@ export async function assertChair(ctx: Context, em: EntityManager, session: Revi
   if (ctx.access.isOfficer) return;
   const seat = await em.findOne(CommitteeMember, { committee: session.committee, user: ctx.user!.id });
   if (seat?.role !== SeatRole.CHAIR) throw forbidden('Only the chair of this committee (or an officer) does this.');
-  if (applicant && (await effectiveConflicts(em.getKnex(), { userIds: [ctx.user!.id], applicantIds: [applicant.id] })).length > 0) {
+  if (applicant && (await conflictsBetween(em, ctx.user!.id, applicant.id)).length > 0) {
     throw new AppError(ErrorCode.FORBIDDEN, 'You have a conflict of interest with this applicant: a co-chair or an officer takes over.', {
       field: 'applicantId',
       reason: 'CONFLICT_OF_INTEREST',

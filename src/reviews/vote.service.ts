@@ -2,7 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { Context } from '../context';
 import { Applicant } from '../applicants/applicant.entity';
 import { CommitteeMember } from '../committees/committee-member.entity';
-import { effectiveConflicts } from '../conflicts/conflict.queries';
+import { conflictsBetween } from '../conflicts/conflict.queries';
 import { findByGlobalId } from '../common/entity-lookup';
 import { AppError, badInput, ErrorCode, forbidden, invalidState } from '../common/errors';
 import { fromGlobalId } from '../common/global-id';
@@ -37,7 +37,7 @@ export async function castVote(ctx: Context, input: CastVoteInput): Promise<stri
     if (item.votingStatus !== VotingStatus.OPEN) {
       throw invalidState(item.votingStatus === VotingStatus.CLOSED ? 'Voting on this applicant is closed.' : 'Voting on this applicant has not been opened.', 'applicantId');
     }
-    const conflicts = await effectiveConflicts(em.getKnex(), { userIds: [me.id], applicantIds: [applicant.id] });
+    const conflicts = await conflictsBetween(em, me.id, applicant.id);
     if (conflicts.length > 0) {
       throw new AppError(ErrorCode.CONFLICT, `You have a conflict of interest with this applicant (${conflicts[0].reason})`, {
         field: 'applicantId',

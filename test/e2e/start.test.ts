@@ -1,4 +1,4 @@
-import { ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { repoRoot } from '../../src/db/postgres-server';
 import { withDatabase } from '../../src/db/postgres-server';
 import { MeDocument } from '../generated/graphql';
 import { print } from 'graphql';
+import { ChildServer, MAIN, startChildServer } from '../support/child-server';
 
 /**
  * The README's start path, as a newcomer runs it: the built server on an empty database applies
@@ -15,7 +16,6 @@ import { print } from 'graphql';
  * `npm run token`. `npm test` compiles dist/ before jest runs (see package.json).
  */
 const root = repoRoot();
-const main = path.join(root, 'dist/src/main.js');
 const tokenCli = path.join(root, 'dist/src/auth/token-cli.js');
 const run = promisify(execFile);
 
@@ -23,7 +23,7 @@ let env: NodeJS.ProcessEnv;
 let dataDir: string;
 
 beforeAll(async () => {
-  if (!existsSync(main)) throw new Error('dist/ is missing: run the tests with `npm test`, which compiles first.');
+  if (!existsSync(MAIN)) throw new Error('dist/ is missing: run the tests with `npm test`, which compiles first.');
   const admin = new Client({ connectionString: process.env.CONCLAVE_TEST_ADMIN_URL });
   const name = `${process.env.CONCLAVE_TEST_TEMPLATE}_start`;
   await admin.connect();
@@ -35,33 +35,8 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-/** Starts `node dist/src/main.js` and resolves with its URL once it prints that it is ready. */
-function start(): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [main], { env, cwd: root });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /is ready in [\d.]+ s: (http:\/\/localhost:\d+\/graphql)/.exec(output);
-      if (ready) {
-        clearTimeout(timer);
-        resolve({ child, url: ready[1], output: () => output });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-}
-
-function stop(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.on('exit', (code) => resolve(code));
-    child.kill('SIGTERM');
-  });
-}
+const start = () => startChildServer(env);
+const stop = (server: ChildServer) => server.stop();
 
 async function query(url: string, token: string | null, document = print(MeDocument)) {
   const response = await fetch(url, {
@@ -95,14 +70,14 @@ test('starts on an empty database with demo data, mints tokens, and keeps the da
 
     const count = await query(first.url, token, '{ applicants { totalCount } }');
     expect(count.data.applicants.totalCount).toBeGreaterThanOrEqual(38);
-    expect(await stop(first.child)).toBe(0);
+    expect(await stop(first)).toBe(0);
 
     const second = await start();
     try {
       expect(second.output()).not.toMatch(/Loaded the demo data set/);
       expect(await query(second.url, token, '{ applicants { totalCount } }')).toEqual(count);
     } finally {
-      await stop(second.child);
+      await stop(second);
     }
   } finally {
     first.child.kill('SIGKILL');

@@ -18,6 +18,8 @@ export interface GraphQLResponse<T = any> {
 
 export interface TestServer {
   url: string;
+  /** This test file's own database. */
+  databaseUrl: string;
   orm: Orm;
   /** Statements sent to PostgreSQL so far by this server (all connections). */
   sqlStatements(): number;
@@ -31,7 +33,8 @@ let schema: Promise<GraphQLSchema> | undefined;
 
 /** A real server on a random port, over this test file's own database. */
 export async function startTestServer(): Promise<TestServer> {
-  const orm = await openOrm(await createTestDatabase(), { poolMax: 5 });
+  const databaseUrl = await createTestDatabase();
+  const orm = await openOrm(databaseUrl, { poolMax: 5 });
   let statements = 0;
   orm.em.getKnex().on('query', () => {
     statements++;
@@ -42,6 +45,7 @@ export async function startTestServer(): Promise<TestServer> {
 
   return {
     url,
+    databaseUrl,
     orm,
     sqlStatements: () => statements,
     tokenFor: (userId) => signToken(TEST_SECRET, userId),
