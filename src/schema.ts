@@ -12,6 +12,7 @@ import { DocumentResolver } from './documents/document.resolver';
 import { IntakeResolver, ReviewWeekResolver } from './intakes/intake.resolver';
 import { PortfolioResolver } from './portfolios/portfolio.resolver';
 import { ProgramResolver } from './programs/program.resolver';
+import { ReportingResolver } from './reporting/reporting.resolver';
 import { ReferenceResolver } from './references/reference.resolver';
 import { AgendaItemResolver } from './reviews/agenda-item.resolver';
 import { ReviewSessionResolver } from './reviews/review-session.resolver';
@@ -43,6 +44,7 @@ export const resolvers: NonEmptyArray<Function> = [
   SessionFlowResolver,
   DecisionResolver,
   LiveResolver,
+  ReportingResolver,
 ];
 
 export function createSchema(): Promise<GraphQLSchema> {

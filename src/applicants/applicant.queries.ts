@@ -12,7 +12,7 @@ import { REGULAR_FROM_ECTS, TRANSFER_BELOW_ECTS } from './eligibility';
  */
 export const ROUTE_SQL = `case when a.ects < ${TRANSFER_BELOW_ECTS} then 'TRANSFER' when a.ects < ${REGULAR_FROM_ECTS} then 'CONDITIONAL' else 'REGULAR' end`;
 
-const COMPLETE_SQL = `(
+export const COMPLETE_SQL = `(
   (select count(*) from reference_letter r where r.applicant_id = a.id and r.academic and r.status = 'RECEIVED')
     >= (select p.min_academic_references from program p where p.id = a.program_id)
   and (not (select p.portfolio_required from program p where p.id = a.program_id)

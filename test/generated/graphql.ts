@@ -47,6 +47,12 @@ export type AgendaItem = Node & {
   votingStatus: VotingStatus;
 };
 
+/** The distance Krippendorff's alpha uses between two scores. */
+export type AgreementMetric =
+  | 'INTERVAL'
+  | 'NOMINAL'
+  | 'ORDINAL';
+
 export type Applicant = Node & {
   __typename?: 'Applicant';
   /** Where the applicant is on review agendas (sessions you may see). */
@@ -94,6 +100,21 @@ export type Applicant = Node & {
 
 export type ApplicantVotesArgs = {
   sessionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type ApplicantCalibration = {
+  __typename?: 'ApplicantCalibration';
+  applicantId: Scalars['ID']['output'];
+  /** Null for reporters. */
+  applicantName?: Maybe<Scalars['String']['output']>;
+  /** Standard deviation between the reviewers’ overall scores: where the committee needs to talk. */
+  disagreement?: Maybe<Scalars['Float']['output']>;
+  /** Mean of the reviewers' z-scores (each reviewer's scores normalised to their own mean and spread). */
+  normalizedMean?: Maybe<Scalars['Float']['output']>;
+  normalizedRank?: Maybe<Scalars['Int']['output']>;
+  rawMean: Scalars['Float']['output'];
+  rawRank: Scalars['Int']['output'];
+  votes: Scalars['Int']['output'];
 };
 
 export type ApplicantConnection = {
@@ -158,6 +179,13 @@ export type ApplicationStatus =
   | 'SCHEDULED'
   | 'WITHDRAWN';
 
+export type Calibration = {
+  __typename?: 'Calibration';
+  /** Sorted by disagreement, largest first. */
+  applicants: Array<ApplicantCalibration>;
+  reviewers: Array<ReviewerCalibration>;
+};
+
 export type CastVoteInput = {
   applicantId: Scalars['ID']['input'];
   comment?: InputMaybe<Scalars['String']['input']>;
@@ -215,6 +243,19 @@ export type CommitteeMember = Node & {
   id: Scalars['ID']['output'];
   role: SeatRole;
   user: User;
+};
+
+export type CommitteeWork = {
+  __typename?: 'CommitteeWork';
+  members: Array<MemberActivity>;
+  sessions: Array<SessionActivity>;
+  weeks: Array<WeekActivity>;
+};
+
+export type ConditionCount = {
+  __typename?: 'ConditionCount';
+  condition: AdmissionCondition;
+  count: Scalars['Int']['output'];
 };
 
 /** A conflict of interest in force between a committee member and an applicant. */
@@ -299,6 +340,18 @@ export type CriterionScoreInput = {
   score: Scalars['Int']['input'];
 };
 
+/** Statistics of one criterion; stdDev is the sample standard deviation (null under 2 scores). */
+export type CriterionStatistics = {
+  __typename?: 'CriterionStatistics';
+  /** Krippendorff's alpha between reviewers on this criterion; null when undefined. */
+  alpha?: Maybe<Scalars['Float']['output']>;
+  count: Scalars['Int']['output'];
+  criterionKey: Scalars['String']['output'];
+  mean?: Maybe<Scalars['Float']['output']>;
+  median?: Maybe<Scalars['Float']['output']>;
+  stdDev?: Maybe<Scalars['Float']['output']>;
+};
+
 export type CriterionTally = {
   __typename?: 'CriterionTally';
   count: Scalars['Int']['output'];
@@ -339,6 +392,19 @@ export type Decision = Node & {
   /** Tuition waiver, percent; never covers living costs. */
   scholarshipPercent?: Maybe<Scalars['Int']['output']>;
   tuitionPaidAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type DecisionCount = {
+  __typename?: 'DecisionCount';
+  count: Scalars['Int']['output'];
+  outcome: DecisionOutcome;
+};
+
+export type DecisionDay = {
+  __typename?: 'DecisionDay';
+  day: Scalars['LocalDate']['output'];
+  decisions: Array<DecisionCount>;
+  total: Scalars['Int']['output'];
 };
 
 export type DecisionOutcome =
@@ -434,6 +500,35 @@ export type EnglishTest =
   | 'IELTS_ACADEMIC'
   | 'TOEFL_IBT';
 
+export type FunnelDimension =
+  | 'INTAKE'
+  | 'PROGRAM'
+  | 'WEEK';
+
+/** One row of the funnel; a dimension not grouped by is null. */
+export type FunnelRow = {
+  __typename?: 'FunnelRow';
+  /** (ADMIT + ADMIT_AS_TRANSFER) / decided; null with no decision. */
+  admitRate?: Maybe<Scalars['Float']['output']>;
+  complete: Scalars['Int']['output'];
+  /** Admissions carrying each condition. */
+  conditionalAdmissions: Array<ConditionCount>;
+  decided: Scalars['Int']['output'];
+  decisions: Array<DecisionCount>;
+  intakeCode?: Maybe<Scalars['String']['output']>;
+  intakeId?: Maybe<Scalars['ID']['output']>;
+  meanScholarshipPercent?: Maybe<Scalars['Float']['output']>;
+  programCode?: Maybe<Scalars['String']['output']>;
+  programId?: Maybe<Scalars['ID']['output']>;
+  registered: Scalars['Int']['output'];
+  reviewed: Scalars['Int']['output'];
+  scheduled: Scalars['Int']['output'];
+  scholarshipsGranted: Scalars['Int']['output'];
+  /** The first week the applicant was scheduled in; null: not scheduled. */
+  weekId?: Maybe<Scalars['ID']['output']>;
+  weekLabel?: Maybe<Scalars['String']['output']>;
+};
+
 /** A grade with its scale; never compare values across scales. */
 export type Grade = {
   __typename?: 'Grade';
@@ -458,6 +553,13 @@ export type Intake = Node & {
   name: Scalars['String']['output'];
   reviewWeeks: Array<ReviewWeek>;
   startsOn: Scalars['LocalDate']['output'];
+};
+
+export type MemberActivity = {
+  __typename?: 'MemberActivity';
+  label: Scalars['String']['output'];
+  memberId?: Maybe<Scalars['ID']['output']>;
+  votesCast: Scalars['Int']['output'];
 };
 
 /** A member opened the session (presence). */
@@ -486,6 +588,20 @@ export type MemberLeftEvent = SessionEvent & {
   occurredAt: Scalars['DateTime']['output'];
   session: ReviewSession;
   type: SessionEventType;
+};
+
+export type MixDimension =
+  | 'ENGLISH_PATH'
+  | 'GRADE_BAND'
+  | 'NATIONALITY'
+  | 'ROUTE'
+  | 'VISA';
+
+export type MixRow = {
+  __typename?: 'MixRow';
+  count: Scalars['Int']['output'];
+  share: Scalars['Float']['output'];
+  value: Scalars['String']['output'];
 };
 
 export type Mutation = {
@@ -874,11 +990,20 @@ export type Program = Node & {
 export type Query = {
   __typename?: 'Query';
   applicant: Applicant;
+  /** Applicants by route, grade band, English path, visa requirement or nationality. */
+  applicantMixReport: Array<MixRow>;
   /** Officers see every applicant; members those on agendas of their sessions. */
   applicants: ApplicantConnection;
+  /** Reviewer severity, normalised scores, and applicants by disagreement. */
+  calibrationReport: Calibration;
   committee: Committee;
+  committeeWorkReport: CommitteeWork;
   /** Officers see every committee; members the ones they sit on. */
   committees: Array<Committee>;
+  /** Decisions per day over the range (default: first to last decision), zeros included. */
+  decisionsPerDay: Array<DecisionDay>;
+  /** Registered → complete → scheduled → reviewed → decided, with outcomes, admit rate, conditions, scholarships. */
+  funnelReport: Array<FunnelRow>;
   intake: Intake;
   intakes: Array<Intake>;
   /** The user the bearer token was issued to. */
@@ -890,12 +1015,22 @@ export type Query = {
   reviewSession: ReviewSession;
   /** Officers see all sessions; members those of their committees. */
   reviewSessions: ReviewSessionConnection;
+  /** Raw per-criterion scores as CSV (officers). */
+  scoresCsv: Scalars['String']['output'];
+  /** Score statistics per program or session, with Krippendorff's alpha between reviewers. */
+  scoringReport: Array<ScoringRow>;
   users: Array<User>;
 };
 
 
 export type QueryApplicantArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryApplicantMixReportArgs = {
+  dimension: MixDimension;
+  filter?: InputMaybe<ReportFilter>;
 };
 
 
@@ -907,8 +1042,29 @@ export type QueryApplicantsArgs = {
 };
 
 
+export type QueryCalibrationReportArgs = {
+  filter?: InputMaybe<ReportFilter>;
+};
+
+
 export type QueryCommitteeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryCommitteeWorkReportArgs = {
+  filter?: InputMaybe<ReportFilter>;
+};
+
+
+export type QueryDecisionsPerDayArgs = {
+  filter?: InputMaybe<ReportFilter>;
+};
+
+
+export type QueryFunnelReportArgs = {
+  filter?: InputMaybe<ReportFilter>;
+  groupBy?: Array<FunnelDimension>;
 };
 
 
@@ -941,6 +1097,18 @@ export type QueryReviewSessionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ReviewSessionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryScoresCsvArgs = {
+  filter?: InputMaybe<ReportFilter>;
+};
+
+
+export type QueryScoringReportArgs = {
+  by?: ScoringGroup;
+  filter?: InputMaybe<ReportFilter>;
+  metric?: AgreementMetric;
 };
 
 export type Recommendation =
@@ -985,6 +1153,16 @@ export type Reference = Node & {
 export type ReferenceStatus =
   | 'RECEIVED'
   | 'REQUESTED';
+
+/** Every aggregate takes these; dates are inclusive, in UTC. */
+export type ReportFilter = {
+  /** From this day (registration, vote or decision day, per report). */
+  from?: InputMaybe<Scalars['LocalDate']['input']>;
+  intakeId?: InputMaybe<Scalars['ID']['input']>;
+  programId?: InputMaybe<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['LocalDate']['input']>;
+  weekId?: InputMaybe<Scalars['ID']['input']>;
+};
 
 export type RequestReferenceInput = {
   /** Only academic letters count towards the program minimum. */
@@ -1046,6 +1224,19 @@ export type ReviewWeek = Node & {
   visaFreeOnly: Scalars['Boolean']['output'];
 };
 
+export type ReviewerCalibration = {
+  __typename?: 'ReviewerCalibration';
+  /** The name, or "Reviewer N" for reporters. */
+  label: Scalars['String']['output'];
+  meanScore: Scalars['Float']['output'];
+  /** Null for reporters: reviewers are not personal data they may see. */
+  reviewerId?: Maybe<Scalars['ID']['output']>;
+  /** Mean of (own overall score − committee mean) on applicants others scored too: negative is severe. Null without such applicants. */
+  severity?: Maybe<Scalars['Float']['output']>;
+  stdDev?: Maybe<Scalars['Float']['output']>;
+  votes: Scalars['Int']['output'];
+};
+
 export type RubricCriterion = Node & {
   __typename?: 'RubricCriterion';
   description: Scalars['String']['output'];
@@ -1075,6 +1266,13 @@ export type RubricLevel = {
   score: Scalars['Int']['output'];
 };
 
+export type ScoreBucket = {
+  __typename?: 'ScoreBucket';
+  count: Scalars['Int']['output'];
+  /** Overall (weighted) scores rounded to the nearest whole score. */
+  score: Scalars['Int']['output'];
+};
+
 /** Spread is the population standard deviation (0 for a single vote). */
 export type ScoreSummary = {
   __typename?: 'ScoreSummary';
@@ -1099,9 +1297,35 @@ export type ScoresRevealedEvent = SessionEvent & {
   type: SessionEventType;
 };
 
+export type ScoringGroup =
+  | 'PROGRAM'
+  | 'SESSION';
+
+export type ScoringRow = {
+  __typename?: 'ScoringRow';
+  /** Krippendorff's alpha over every criterion's scores (units: applicant × criterion). */
+  alpha?: Maybe<Scalars['Float']['output']>;
+  criteria: Array<CriterionStatistics>;
+  groupId: Scalars['ID']['output'];
+  groupLabel: Scalars['String']['output'];
+  overallDistribution: Array<ScoreBucket>;
+  votes: Scalars['Int']['output'];
+};
+
 export type SeatRole =
   | 'CHAIR'
   | 'MEMBER';
+
+export type SessionActivity = {
+  __typename?: 'SessionActivity';
+  /** Mean minutes from the session opening to each decision. */
+  meanMinutesToDecision?: Maybe<Scalars['Float']['output']>;
+  medianMinutesToDecision?: Maybe<Scalars['Float']['output']>;
+  /** Votes cast / (seats × applicants on the agenda). */
+  participationRate?: Maybe<Scalars['Float']['output']>;
+  sessionId: Scalars['ID']['output'];
+  title: Scalars['String']['output'];
+};
 
 /** The chair closed the session. */
 export type SessionClosedEvent = SessionEvent & {
@@ -1342,6 +1566,14 @@ export type VotingStatus =
   | 'CLOSED'
   | 'OPEN'
   | 'PENDING';
+
+export type WeekActivity = {
+  __typename?: 'WeekActivity';
+  label: Scalars['String']['output'];
+  /** Sessions opened (held) in the week. */
+  sessionsHeld: Scalars['Int']['output'];
+  weekId: Scalars['ID']['output'];
+};
 
 export type ApplicantPageQueryVariables = Exact<{
   first?: InputMaybe<Scalars['Int']['input']>;

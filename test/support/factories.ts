@@ -13,6 +13,8 @@ import { RubricCriterion } from '../../src/programs/rubric-criterion.entity';
 import { ReferenceLetter, ReferenceStatus } from '../../src/references/reference.entity';
 import { AgendaItem, VotingStatus } from '../../src/reviews/agenda-item.entity';
 import { ReviewSession, SessionStatus } from '../../src/reviews/review-session.entity';
+import { VoteScore } from '../../src/reviews/vote-score.entity';
+import { Recommendation, Vote } from '../../src/reviews/vote.entity';
 
 /**
  * Factories in the style of Outline's test/factories: each builds the parents it needs, so a
@@ -140,3 +142,16 @@ export async function buildWorld(orm: Orm) {
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/** A vote with one score per criterion (in rubric order) and its first revision. */
+export function buildVote(
+  em: EntityManager,
+  parents: { session: { id: string }; applicant: { id: string }; member: { id: string } },
+  criteria: { id: string }[],
+  scores: number[],
+  recommendation: Recommendation = Recommendation.ADMIT,
+): Vote {
+  const vote = em.create(Vote, { session: parents.session.id, applicant: parents.applicant.id, member: parents.member.id, recommendation, confidence: 2 });
+  criteria.forEach((criterion, i) => em.create(VoteScore, { vote, criterion: criterion.id, score: scores[i] }));
+  return vote;
+}

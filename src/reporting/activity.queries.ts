@@ -1,0 +1,90 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import { numeric } from '../common/scalars';
+import { toGlobalId } from '../common/global-id';
+import { DecisionOutcome } from '../decisions/decision.entity';
+import { applicantConditions, Conditions, ReportScope, visibleVotesCte } from './report-scope';
+import { CommitteeWork, DecisionDay } from './report.types';
+
+/** Sessions the viewer's reports cover: every one for officers and reporters, their committees' for members. */
+function sessionConditions(scope: ReportScope): Conditions {
+  const where = new Conditions();
+  const f = scope.filter;
+  if (f.weekId) where.add('s.week_id = ?', f.weekId);
+  if (f.intakeId) where.add('w.intake_id = ?', f.intakeId);
+  if (f.programId) where.add('exists (select 1 from committee_program cp where cp.committee_id = s.committee_id and cp.program_id = ?)', f.programId);
+  if (f.from) where.add('s.starts_at >= ?::date', f.from);
+  if (f.to) where.add('s.starts_at < ?::date + 1', f.to);
+  if (scope.kind === 'member') where.add('exists (select 1 from committee_member sc where sc.committee_id = s.committee_id and sc.user_id = ?)', scope.userId);
+  return where;
+}
+
+/** Votes per member, participation and time to decision per session, sessions held per week. */
+export async function committeeWork(db: Knex, scope: ReportScope): Promise<CommitteeWork> {
+  const votes = visibleVotesCte(scope);
+  const sessions = sessionConditions(scope);
+  const anonymous = scope.kind === 'reporter';
+  const [members, perSession, perWeek] = await Promise.all([
+    db.raw(
+      `with ${votes.sql} select vv.member_id, u.name, count(*) as n from visible_votes vv join app_user u on u.id = vv.member_id
+        group by vv.member_id, u.name order by n desc, u.name`,
+      votes.bindings,
+    ),
+    db.raw(
+      `with ${votes.sql}
+       select s.id, s.title,
+              (select count(*) from visible_votes vv where vv.session_id = s.id)::float
+                / nullif((select count(*) from committee_member cm where cm.committee_id = s.committee_id)
+                       * (select count(*) from agenda_item ai where ai.session_id = s.id), 0) as participation,
+              avg(extract(epoch from d.created_at - s.opened_at) / 60) as mean_minutes,
+              percentile_cont(0.5) within group (order by extract(epoch from d.created_at - s.opened_at) / 60) as median_minutes
+         from review_session s join review_week w on w.id = s.week_id
+         left join decision d on d.session_id = s.id and s.opened_at is not null
+        where ${sessions.sql}
+        group by s.id, s.title, s.starts_at order by s.starts_at`,
+      [...votes.bindings, ...sessions.bindings],
+    ),
+    db.raw(
+      `select w.id, w.label, count(s.id) filter (where s.opened_at is not null) as held
+         from review_session s join review_week w on w.id = s.week_id
+        where ${sessions.sql}
+        group by w.id, w.label, w.starts_on order by w.starts_on`,
+      sessions.bindings,
+    ),
+  ]);
+  return {
+    members: members.rows.map((row: any, index: number) => ({
+      memberId: anonymous ? null : toGlobalId('User', row.member_id),
+      label: anonymous ? `Reviewer ${index + 1}` : row.name,
+      votesCast: Number(row.n),
+    })),
+    sessions: perSession.rows.map((row: any) => ({
+      sessionId: toGlobalId('ReviewSession', row.id),
+      title: row.title,
+      participationRate: numeric(row.participation),
+      meanMinutesToDecision: numeric(row.mean_minutes),
+      medianMinutesToDecision: numeric(row.median_minutes),
+    })),
+    weeks: perWeek.rows.map((row: any) => ({ weekId: toGlobalId('ReviewWeek', row.id), label: row.label, sessionsHeld: Number(row.held) })),
+  };
+}
+
+/** Decisions per day (every day of the range, zeros included), by outcome. */
+export async function decisionsPerDay(db: Knex, scope: ReportScope): Promise<DecisionDay[]> {
+  const where = applicantConditions(scope, 'd.created_at');
+  const { rows } = await db.raw(
+    `with decided as (
+       select d.created_at::date as day, d.outcome from decision d join applicant a on a.id = d.applicant_id where ${where.sql}),
+     days as (
+       select generate_series(coalesce(?::date, (select min(day) from decided)), coalesce(?::date, (select max(day) from decided)), interval '1 day')::date as day)
+     select to_char(days.day, 'YYYY-MM-DD') as day, count(decided.outcome) as total,
+            ${Object.values(DecisionOutcome).map((o) => `count(*) filter (where decided.outcome = '${o}') as "${o}"`).join(', ')}
+       from days left join decided on decided.day = days.day
+      group by days.day order by days.day`,
+    [...where.bindings, scope.filter.from ?? null, scope.filter.to ?? null],
+  );
+  return rows.map((row: any) => ({
+    day: row.day,
+    total: Number(row.total),
+    decisions: Object.values(DecisionOutcome).map((outcome) => ({ outcome, count: Number(row[outcome]) })),
+  }));
+}

@@ -1,0 +1,117 @@
+import type { Knex } from '@mikro-orm/postgresql';
+import type { Context } from '../context';
+import { UserRole } from '../auth/user.entity';
+import { badInput } from '../common/errors';
+import { fromGlobalId } from '../common/global-id';
+import type { ReportFilter } from './report.types';
+
+/**
+ * What the viewer's aggregates may be computed from. Aggregates obey the same visibility as the
+ * votes themselves, so no statistic can reveal a score its reader may not see:
+ * - officers: everything;
+ * - reporters: every applicant, but only votes on applicants whose voting has closed;
+ * - members: applicants and votes of their own committees' sessions, minus applicants they are
+ *   conflicted with, and in blind mode only where they have voted or the scores are revealed.
+ */
+export interface ReportScope {
+  kind: 'officer' | 'reporter' | 'member';
+  userId: string;
+  conflicted: string[];
+  filter: { intakeId?: string; programId?: string; weekId?: string; from?: string; to?: string };
+}
+
+export async function reportScope(ctx: Context, filter: ReportFilter | undefined): Promise<ReportScope> {
+  const user = ctx.user!;
+  const kind = user.role === UserRole.OFFICER ? 'officer' : user.role === UserRole.REPORTER ? 'reporter' : 'member';
+  if (filter?.from && filter?.to && filter.from > filter.to) throw badInput('filter.from', '`from` is after `to`.');
+  return {
+    kind,
+    userId: user.id,
+    conflicted: kind === 'member' ? [...(await ctx.access.conflictedApplicantIds())] : [],
+    filter: {
+      intakeId: filter?.intakeId ? fromGlobalId('Intake', filter.intakeId, 'filter.intakeId') : undefined,
+      programId: filter?.programId ? fromGlobalId('Program', filter.programId, 'filter.programId') : undefined,
+      weekId: filter?.weekId ? fromGlobalId('ReviewWeek', filter.weekId, 'filter.weekId') : undefined,
+      from: filter?.from,
+      to: filter?.to,
+    },
+  };
+}
+
+export interface Fragment {
+  sql: string;
+  bindings: Knex.RawBinding[];
+}
+
+/** A conjunction of SQL conditions with their bindings, in order. */
+export class Conditions {
+  private readonly parts: string[] = ['true'];
+  readonly bindings: Knex.RawBinding[] = [];
+
+  add(sql: string, ...values: Knex.RawBinding[]): this {
+    this.parts.push(sql);
+    this.bindings.push(...values);
+    return this;
+  }
+
+  get sql(): string {
+    return this.parts.join(' and ');
+  }
+}
+
+/** Conditions on applicant `a` (and its dates, via `dateColumn`). */
+export function applicantConditions(scope: ReportScope, dateColumn = 'a.created_at'): Fragment {
+  const where = new Conditions();
+  const f = scope.filter;
+  if (f.intakeId) where.add('a.intake_id = ?', f.intakeId);
+  if (f.programId) where.add('a.program_id = ?', f.programId);
+  if (f.weekId) {
+    where.add('exists (select 1 from agenda_item wi join review_session ws on ws.id = wi.session_id where wi.applicant_id = a.id and ws.week_id = ?)', f.weekId);
+  }
+  if (f.from) where.add(`${dateColumn} >= ?::date`, f.from);
+  if (f.to) where.add(`${dateColumn} < ?::date + 1`, f.to);
+  if (scope.kind === 'member') {
+    where.add(
+      `exists (select 1 from agenda_item mi join review_session ms on ms.id = mi.session_id
+                join committee_member mc on mc.committee_id = ms.committee_id
+               where mi.applicant_id = a.id and mc.user_id = ?)`,
+      scope.userId,
+    );
+    where.add('not (a.id = any(?::uuid[]))', scope.conflicted);
+  }
+  return { sql: where.sql, bindings: where.bindings };
+}
+
+/**
+ * `visible_votes(id, session_id, applicant_id, member_id, recommendation, created_at, overall)`:
+ * the votes this viewer's aggregates may use, with each vote's weighted overall score.
+ */
+export function visibleVotesCte(scope: ReportScope): Fragment {
+  const applicant = applicantConditions({ ...scope, filter: { ...scope.filter, from: undefined, to: undefined } });
+  const where = new Conditions().add(applicant.sql, ...applicant.bindings);
+  const f = scope.filter;
+  if (f.weekId) where.add('s.week_id = ?', f.weekId);
+  if (f.from) where.add('v.created_at >= ?::date', f.from);
+  if (f.to) where.add('v.created_at < ?::date + 1', f.to);
+  if (scope.kind === 'reporter') where.add(`ai.voting_status = 'CLOSED'`);
+  if (scope.kind === 'member') {
+    where.add('exists (select 1 from committee_member sc where sc.committee_id = s.committee_id and sc.user_id = ?)', scope.userId);
+    where.add(
+      `(not s.blind or ai.scores_revealed or exists (
+         select 1 from vote own where own.session_id = v.session_id and own.applicant_id = v.applicant_id and own.member_id = ?))`,
+      scope.userId,
+    );
+  }
+  return {
+    sql: `visible_votes as (
+      select v.id, v.session_id, v.applicant_id, v.member_id, v.recommendation, v.created_at, a.program_id,
+             (select sum(vs.score * rc.weight) / nullif(sum(rc.weight), 0)
+                from vote_score vs join rubric_criterion rc on rc.id = vs.criterion_id where vs.vote_id = v.id) as overall
+        from vote v
+        join applicant a on a.id = v.applicant_id
+        join review_session s on s.id = v.session_id
+        join agenda_item ai on ai.session_id = v.session_id and ai.applicant_id = v.applicant_id
+       where ${where.sql})`,
+    bindings: where.bindings,
+  };
+}
