@@ -2,7 +2,7 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { numeric } from '../common/scalars';
 import { toGlobalId } from '../common/global-id';
 import { DecisionOutcome } from '../decisions/decision.entity';
-import { applicantConditions, Conditions, ReportScope, visibleVotesCte } from './report-scope';
+import { applicantConditions, Conditions, reportRows, ReportScope, visibleVotesCte } from './report-scope';
 import { CommitteeWork, DecisionDay } from './report.types';
 
 /** Sessions the viewer's reports cover: every one for officers and reporters, their committees' for members. */
@@ -24,12 +24,14 @@ export async function committeeWork(db: Knex, scope: ReportScope): Promise<Commi
   const sessions = sessionConditions(scope);
   const anonymous = scope.kind === 'reporter';
   const [members, perSession, perWeek] = await Promise.all([
-    db.raw(
+    reportRows(
+      db,
       `with ${votes.sql} select vv.member_id, u.name, count(*) as n from visible_votes vv join app_user u on u.id = vv.member_id
         group by vv.member_id, u.name order by n desc, u.name`,
       votes.bindings,
     ),
-    db.raw(
+    reportRows(
+      db,
       `with ${votes.sql}
        select s.id, s.title,
               (select count(*) from visible_votes vv where vv.session_id = s.id)::float
@@ -43,7 +45,8 @@ export async function committeeWork(db: Knex, scope: ReportScope): Promise<Commi
         group by s.id, s.title, s.starts_at order by s.starts_at`,
       [...votes.bindings, ...sessions.bindings],
     ),
-    db.raw(
+    reportRows(
+      db,
       `select w.id, w.label, count(s.id) filter (where s.opened_at is not null) as held
          from review_session s join review_week w on w.id = s.week_id
         where ${sessions.sql}
@@ -52,26 +55,27 @@ export async function committeeWork(db: Knex, scope: ReportScope): Promise<Commi
     ),
   ]);
   return {
-    members: members.rows.map((row: any, index: number) => ({
+    members: members.map((row: any, index: number) => ({
       memberId: anonymous ? null : toGlobalId('User', row.member_id),
       label: anonymous ? `Reviewer ${index + 1}` : row.name,
       votesCast: Number(row.n),
     })),
-    sessions: perSession.rows.map((row: any) => ({
+    sessions: perSession.map((row: any) => ({
       sessionId: toGlobalId('ReviewSession', row.id),
       title: row.title,
       participationRate: numeric(row.participation),
       meanMinutesToDecision: numeric(row.mean_minutes),
       medianMinutesToDecision: numeric(row.median_minutes),
     })),
-    weeks: perWeek.rows.map((row: any) => ({ weekId: toGlobalId('ReviewWeek', row.id), label: row.label, sessionsHeld: Number(row.held) })),
+    weeks: perWeek.map((row: any) => ({ weekId: toGlobalId('ReviewWeek', row.id), label: row.label, sessionsHeld: Number(row.held) })),
   };
 }
 
 /** Decisions per day (every day of the range, zeros included), by outcome. */
 export async function decisionsPerDay(db: Knex, scope: ReportScope): Promise<DecisionDay[]> {
   const where = applicantConditions(scope, 'd.created_at');
-  const { rows } = await db.raw(
+  const rows = await reportRows(
+    db,
     `with decided as (
        select d.created_at::date as day, d.outcome from decision d join applicant a on a.id = d.applicant_id where ${where.sql}),
      days as (

@@ -1,29 +1,36 @@
 import { AgreementMetric } from './report.types';
 
 /**
- * Krippendorff's alpha as SQL, for every partition (`part`) of a `ratings(part, unit, value)`
- * relation at once: alpha = 1 − (n − 1) · Σ o_ck δ²_ck / Σ n_c n_k δ²_ck, from the coincidence
- * matrix o_ck of values paired within units (only units with two or more ratings count).
- * δ² is the metric: ordinal (the default for 1–5 rubric scores: distances by how many ratings
- * lie between two values), interval ((c − k)²) or nominal (c ≠ k). Null when undefined (fewer
- * than two pairable values, or every value the same). Checked against Krippendorff's published
- * example (test/reporting/agreement.test.ts).
+ * Krippendorff's alpha in SQL, for rubric scores 1–5:
+ *   alpha = 1 − (n − 1) · Σ o_ck δ²_ck / Σ n_c n_k δ²_ck
+ * from the coincidence matrix o_ck of values paired within units (only units with two or more
+ * ratings count). Each unit is reduced to its five value counts (UNIT_COUNTS), and o_ck is the
+ * sum over units of n_c · (n_k − [c = k]) / (m − 1) — additive, so one pass over the units gives
+ * the matrix for every partition (COINCIDENCE_SUMS, e.g. with GROUPING SETS), with no self-join.
+ * δ² is the metric: ordinal (the default: how many ratings lie between two values), interval
+ * ((c − k)²) or nominal (c ≠ k). Null when undefined (no pairable values, or no variation).
+ * Checked against Krippendorff's published example (test/reporting/agreement.test.ts).
  */
-export function alphaCtes(ratings: string, metric: AgreementMetric): string {
+const VALUES = [1, 2, 3, 4, 5];
+
+/** Per unit, over rows with a `value` column: the number of ratings `m` and of each value. */
+export const UNIT_COUNTS = ['count(*) as m', ...VALUES.map((v) => `count(*) filter (where value = ${v}) as n${v}`)].join(', ');
+
+/** Aggregates over units (with UNIT_COUNTS): the 25 cells o_ck of the coincidence matrix. */
+export const COINCIDENCE_SUMS = VALUES.flatMap((c) => VALUES.map((k) => `sum(n${c}::float8 * (n${k} - ${c === k ? 1 : 0}) / (m - 1)) as o${c}${k}`)).join(', ');
+
+/** CTEs from `sums(part, o11 … o55)` to `alpha(part, alpha)`. */
+export function alphaFromSums(sums: string, metric: AgreementMetric): string {
   const delta =
     metric === AgreementMetric.NOMINAL
-      ? '(x.value <> y.value)::int::numeric'
+      ? '(x.value <> y.value)::int::float8'
       : metric === AgreementMetric.INTERVAL
-        ? 'power(x.value - y.value, 2)::numeric'
+        ? 'power(x.value - y.value, 2)'
         : 'power(abs(x.mid - y.mid), 2)';
+  const cells = VALUES.flatMap((c) => VALUES.map((k) => `(${c}, ${k}, o${c}${k})`)).join(', ');
   return `
-  alpha_pairable as (select part, unit, value, count(*) over (partition by part, unit) as m from ${ratings}),
-  alpha_units as (select part, unit, value, count(*) as n_uc, max(m) as m from alpha_pairable where m >= 2 group by part, unit, value),
   alpha_coincidence as (
-    select a.part, a.value as c, b.value as k,
-           sum((case when a.value = b.value then a.n_uc * (a.n_uc - 1) else a.n_uc * b.n_uc end)::numeric / (a.m - 1)) as o
-      from alpha_units a join alpha_units b on a.part = b.part and a.unit = b.unit
-     group by a.part, a.value, b.value),
+    select s.part, cell.c, cell.k, cell.o from ${sums} s cross join lateral (values ${cells}) cell(c, k, o) where cell.o > 0),
   alpha_marginals as (select part, c as value, sum(o) as n_c from alpha_coincidence group by part, c),
   alpha_ranked as (
     select part, value, n_c, sum(n_c) over (partition by part order by value) - n_c / 2.0 as mid, sum(n_c) over (partition by part) as n
@@ -35,4 +42,12 @@ export function alphaCtes(ratings: string, metric: AgreementMetric): string {
     select d.part, 1 - (max(d.n) - 1) * coalesce(sum(o.o * d.d2), 0) / nullif(sum(d.nn * d.d2), 0) as alpha
       from alpha_delta d left join alpha_coincidence o on o.part = d.part and o.c = d.c and o.k = d.k
      group by d.part)`;
+}
+
+/** For a plain `ratings(part, unit, value)` relation. */
+export function alphaCtes(ratings: string, metric: AgreementMetric): string {
+  return `
+  alpha_units as (select part, ${UNIT_COUNTS} from ${ratings} group by part, unit having count(*) >= 2),
+  alpha_sums as (select part, ${COINCIDENCE_SUMS} from alpha_units group by part),
+  ${alphaFromSums('alpha_sums', metric)}`;
 }

@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/postgresql';
-import { ReportScope, visibleVotesCte } from './report-scope';
+import { reportRows, ReportScope, visibleVotesCte } from './report-scope';
 
 const COLUMNS = ['session', 'applicant_id', 'applicant', 'program', 'member', 'criterion', 'score', 'recommendation', 'confidence', 'vote_version', 'cast_at'];
 
@@ -15,7 +15,8 @@ export function toCsv(columns: string[], rows: Record<string, unknown>[]): strin
 /** Raw per-criterion scores, one row per vote and criterion, under the viewer's vote visibility. */
 export async function scoresCsv(db: Knex, scope: ReportScope): Promise<string> {
   const votes = visibleVotesCte(scope);
-  const { rows } = await db.raw(
+  const rows = await reportRows(
+    db,
     `with ${votes.sql}
      select s.title as session, a.id as applicant_id, a.first_name || ' ' || a.last_name as applicant, p.code as program,
             u.email as member, rc.key as criterion, vs.score, v.recommendation, v.confidence, v.version as vote_version,

@@ -2,7 +2,7 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { COMPLETE_SQL } from '../applicants/applicant.queries';
 import { AdmissionCondition, DecisionOutcome } from '../decisions/decision.entity';
 import { numeric } from '../common/scalars';
-import { applicantConditions, ReportScope } from './report-scope';
+import { applicantConditions, reportRows, ReportScope } from './report-scope';
 import { FunnelDimension, FunnelRow } from './report.types';
 
 const DIMENSIONS: Record<FunnelDimension, string[]> = {
@@ -20,7 +20,8 @@ export async function funnel(db: Knex, scope: ReportScope, groupBy: FunnelDimens
   const where = applicantConditions(scope);
   const select = dims.flatMap((d) => DIMENSIONS[d]);
   const group = dims.flatMap((d) => GROUP_KEYS[d]);
-  const { rows } = await db.raw(
+  const rows = await reportRows(
+    db,
     `with base as (
        select a.id, a.intake_id, a.program_id,
               (select s.week_id from agenda_item ai join review_session s on s.id = ai.session_id

@@ -1,7 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { ROUTE_SQL } from '../applicants/applicant.queries';
 import { MINIMUM_ENGLISH, MINIMUM_GRADE } from '../applicants/eligibility';
-import { applicantConditions, ReportScope } from './report-scope';
+import { applicantConditions, reportRows, ReportScope } from './report-scope';
 import { MixDimension, MixRow } from './report.types';
 
 /**
@@ -30,7 +30,8 @@ const EXPRESSIONS: Record<MixDimension, string> = {
 /** Counts and shares of applicants along one dimension, in one statement. */
 export async function applicantMix(db: Knex, scope: ReportScope, dimension: MixDimension): Promise<MixRow[]> {
   const where = applicantConditions(scope);
-  const { rows } = await db.raw(
+  const rows = await reportRows(
+    db,
     `select value, count(*) as count, count(*)::float / sum(count(*)) over () as share
        from (select ${EXPRESSIONS[dimension]} as value from applicant a where ${where.sql}) x
       group by value order by count(*) desc, value`,

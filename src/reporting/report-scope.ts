@@ -83,8 +83,8 @@ export function applicantConditions(scope: ReportScope, dateColumn = 'a.created_
 }
 
 /**
- * `visible_votes(id, session_id, applicant_id, member_id, recommendation, created_at, overall)`:
- * the votes this viewer's aggregates may use, with each vote's weighted overall score.
+ * `visible_votes(id, session_id, applicant_id, member_id, recommendation, created_at, program_id)`:
+ * the votes this viewer's aggregates may use.
  */
 export function visibleVotesCte(scope: ReportScope): Fragment {
   const applicant = applicantConditions({ ...scope, filter: { ...scope.filter, from: undefined, to: undefined } });
@@ -104,9 +104,7 @@ export function visibleVotesCte(scope: ReportScope): Fragment {
   }
   return {
     sql: `visible_votes as (
-      select v.id, v.session_id, v.applicant_id, v.member_id, v.recommendation, v.created_at, a.program_id,
-             (select sum(vs.score * rc.weight) / nullif(sum(rc.weight), 0)
-                from vote_score vs join rubric_criterion rc on rc.id = vs.criterion_id where vs.vote_id = v.id) as overall
+      select v.id, v.session_id, v.applicant_id, v.member_id, v.recommendation, v.created_at, a.program_id
         from vote v
         join applicant a on a.id = v.applicant_id
         join review_session s on s.id = v.session_id
@@ -114,4 +112,21 @@ export function visibleVotesCte(scope: ReportScope): Fragment {
        where ${where.sql})`,
     bindings: where.bindings,
   };
+}
+
+/** `vote_overall(vote_id, overall)`: each visible vote's score weighted by its rubric (after `visible_votes`). */
+export const overallCte = `vote_overall as (
+  select vs.vote_id, sum(vs.score * rc.weight) / nullif(sum(rc.weight), 0) as overall
+    from visible_votes vv join vote_score vs on vs.vote_id = vv.id join rubric_criterion rc on rc.id = vs.criterion_id
+   group by vs.vote_id)`;
+
+/**
+ * Runs one report statement. Reports aggregate millions of scores: a larger sort and hash
+ * budget for this statement only keeps them in memory instead of spilling to disk.
+ */
+export async function reportRows(db: Knex, sql: string, bindings: Knex.RawBinding[]): Promise<any[]> {
+  return db.transaction(async (trx) => {
+    await trx.raw(`set local work_mem = '64MB'`);
+    return (await trx.raw(sql, bindings)).rows;
+  });
 }

@@ -1,13 +1,13 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { numeric } from '../common/scalars';
 import { toGlobalId } from '../common/global-id';
-import { alphaCtes } from './agreement.sql';
-import { ReportScope, visibleVotesCte } from './report-scope';
+import { alphaFromSums, COINCIDENCE_SUMS, UNIT_COUNTS } from './agreement.sql';
+import { overallCte, reportRows, ReportScope, visibleVotesCte } from './report-scope';
 import { AgreementMetric, ApplicantCalibration, Calibration, ReviewerCalibration, ScoringGroup, ScoringRow } from './report.types';
 
 const GROUPS: Record<ScoringGroup, { id: string; label: string; join: string; type: 'Program' | 'ReviewSession' }> = {
-  PROGRAM: { id: 'vv.program_id', label: 'g.code', join: 'join program g on g.id = vv.program_id', type: 'Program' },
-  SESSION: { id: 'vv.session_id', label: 'g.title', join: 'join review_session g on g.id = vv.session_id', type: 'ReviewSession' },
+  PROGRAM: { id: 'vv.program_id', label: 'x.code', join: 'join program x on x.id = g.group_id', type: 'Program' },
+  SESSION: { id: 'vv.session_id', label: 'x.title', join: 'join review_session x on x.id = g.group_id', type: 'ReviewSession' },
 };
 
 /**
@@ -17,33 +17,35 @@ const GROUPS: Record<ScoringGroup, { id: string; label: string; join: string; ty
 export async function scoring(db: Knex, scope: ReportScope, by: ScoringGroup, metric: AgreementMetric): Promise<ScoringRow[]> {
   const votes = visibleVotesCte(scope);
   const group = GROUPS[by];
-  const { rows } = await db.raw(
+  const rows = await reportRows(
+    db,
     `with ${votes.sql},
      scores as (
-       select ${group.id} as group_id, ${group.label} as group_label, vv.id as vote_id, vv.session_id, vv.applicant_id,
-              rc.key, rc.position, vs.score
-         from visible_votes vv ${group.join}
-         join vote_score vs on vs.vote_id = vv.id join rubric_criterion rc on rc.id = vs.criterion_id),
-     ratings as (
-       select group_id || ':' || key as part, session_id || '/' || applicant_id as unit, score as value from scores
-       union all
-       select group_id || ':*', session_id || '/' || applicant_id || '/' || key, score from scores),
-     ${alphaCtes('ratings', metric)},
+       select ${group.id} as group_id, vv.id as vote_id, vv.session_id, vv.applicant_id, vs.criterion_id, rc.weight, vs.score as value
+         from visible_votes vv join vote_score vs on vs.vote_id = vv.id join rubric_criterion rc on rc.id = vs.criterion_id),
+     units as (
+       select group_id, criterion_id, ${UNIT_COUNTS} from scores
+        group by group_id, criterion_id, session_id, applicant_id having count(*) >= 2),
+     -- per criterion (units: applicants), and pooled over every criterion (units: applicant × criterion)
+     alpha_sums as (
+       select group_id::text || ':' || coalesce(criterion_id::text, '*') as part, ${COINCIDENCE_SUMS}
+         from units group by grouping sets ((group_id, criterion_id), (group_id))),
+     ${alphaFromSums('alpha_sums', metric)},
      per_criterion as (
-       select group_id, key, min(position) as position, count(*) as n, avg(score) as mean,
-              percentile_cont(0.5) within group (order by score) as median, stddev_samp(score) as sd
-         from scores group by group_id, key),
-     distribution as (
-       select ${group.id} as group_id, round(vv.overall)::int as score, count(*) as n
-         from visible_votes vv where vv.overall is not null group by 1, 2)
-     select g.group_id, max(g.group_label) as group_label,
-            (select count(distinct vote_id) from scores s where s.group_id = g.group_id) as votes,
-            (select json_agg(json_build_object('key', c.key, 'n', c.n, 'mean', c.mean, 'median', c.median, 'sd', c.sd,
-                      'alpha', (select alpha from alpha where part = c.group_id || ':' || c.key)) order by c.position)
-               from per_criterion c where c.group_id = g.group_id) as criteria,
+       select group_id, criterion_id, count(*) as n, avg(value) as mean,
+              percentile_cont(0.5) within group (order by value) as median, stddev_samp(value) as sd
+         from scores group by group_id, criterion_id),
+     overall as (select group_id, vote_id, sum(value * weight) / nullif(sum(weight), 0) as overall from scores group by group_id, vote_id),
+     distribution as (select group_id, round(overall)::int as score, count(*) as n from overall group by 1, 2),
+     groups as (select group_id, count(*) as votes from overall group by group_id)
+     select g.group_id, ${group.label} as group_label, g.votes,
+            (select json_agg(json_build_object('key', rc.key, 'n', c.n, 'mean', c.mean, 'median', c.median, 'sd', c.sd,
+                      'alpha', (select alpha from alpha where part = c.group_id::text || ':' || c.criterion_id::text)) order by rc.position)
+               from per_criterion c join rubric_criterion rc on rc.id = c.criterion_id where c.group_id = g.group_id) as criteria,
             (select json_agg(json_build_object('score', d.score, 'n', d.n) order by d.score) from distribution d where d.group_id = g.group_id) as distribution,
-            (select alpha from alpha where part = g.group_id || ':*') as alpha
-       from scores g group by g.group_id order by max(g.group_label)`,
+            (select alpha from alpha where part = g.group_id::text || ':*') as alpha
+       from groups g ${group.join}
+      order by 2`,
     votes.bindings,
   );
   return rows.map((row: any) =>
@@ -72,18 +74,19 @@ export async function scoring(db: Knex, scope: ReportScope, by: ScoringGroup, me
  */
 export async function calibration(db: Knex, scope: ReportScope): Promise<Calibration> {
   const votes = visibleVotesCte(scope);
-  const base = `with ${votes.sql},
+  const base = `with ${votes.sql}, ${overallCte},
     per_unit as (
-      select vv.*, avg(overall) over unit as committee_mean, count(*) over unit as n_unit
-        from visible_votes vv where overall is not null
-      window unit as (partition by session_id, applicant_id)),
+      select vv.*, o.overall, avg(o.overall) over unit as committee_mean, count(*) over unit as n_unit
+        from visible_votes vv join vote_overall o on o.vote_id = vv.id
+      window unit as (partition by vv.session_id, vv.applicant_id)),
     reviewers as (
       select member_id, count(*) as votes, avg(overall) as mean, stddev_samp(overall) as sd,
              avg(overall - committee_mean) filter (where n_unit >= 2) as severity
         from per_unit group by member_id)`;
   const [reviewerRows, applicantRows] = await Promise.all([
-    db.raw(`${base} select r.*, u.name from reviewers r join app_user u on u.id = r.member_id order by r.severity nulls last, u.name`, votes.bindings),
-    db.raw(
+    reportRows(db, `${base} select r.*, u.name from reviewers r join app_user u on u.id = r.member_id order by r.severity nulls last, u.name`, votes.bindings),
+    reportRows(
+      db,
       `${base},
        z as (select p.applicant_id, p.overall, (p.overall - r.mean) / nullif(r.sd, 0) as z from per_unit p join reviewers r using (member_id)),
        ranked as (
@@ -99,7 +102,7 @@ export async function calibration(db: Knex, scope: ReportScope): Promise<Calibra
   ]);
   const anonymous = scope.kind === 'reporter';
   return {
-    reviewers: reviewerRows.rows.map((row: any, index: number) =>
+    reviewers: reviewerRows.map((row: any, index: number) =>
       Object.assign(new ReviewerCalibration(), {
         reviewerId: anonymous ? null : toGlobalId('User', row.member_id),
         label: anonymous ? `Reviewer ${index + 1}` : row.name,
@@ -109,7 +112,7 @@ export async function calibration(db: Knex, scope: ReportScope): Promise<Calibra
         stdDev: numeric(row.sd),
       }),
     ),
-    applicants: applicantRows.rows.map((row: any) =>
+    applicants: applicantRows.map((row: any) =>
       Object.assign(new ApplicantCalibration(), {
         applicantId: toGlobalId('Applicant', row.applicant_id),
         applicantName: anonymous ? null : row.name,

@@ -6,7 +6,7 @@ import {
   MeDocument,
   ProgramsDocument,
   SessionAgendaDocument,
-} from '../generated/graphql';
+} from '../../src/generated/graphql';
 import { startTestServer, TestServer } from '../support/test-server';
 
 /** The demo data set is the first thing a newcomer sees: it must load once and exercise every rule. */

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { repoRoot } from '../../src/db/postgres-server';
 import { withDatabase } from '../../src/db/postgres-server';
-import { MeDocument } from '../generated/graphql';
+import { MeDocument } from '../../src/generated/graphql';
 import { print } from 'graphql';
 import { ChildServer, MAIN, startChildServer } from '../support/child-server';
 

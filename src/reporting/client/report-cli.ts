@@ -3,7 +3,7 @@ import { print } from 'graphql';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toCsv } from '../export.queries';
-import { FunnelTableDocument, ReportIntakesDocument, ScoringTableDocument } from './generated';
+import { FunnelTableDocument, ReportIntakesDocument, ScoringTableDocument } from '../../generated/graphql';
 
 /**
  * `npm run report -- --intake 2021-10 [--csv DIR] [--url URL] [--token TOKEN]`: prints the funnel
@@ -17,7 +17,13 @@ interface Options {
   csv?: string;
 }
 
+const USAGE = 'Usage: npm run report -- [--intake CODE] [--csv DIR] [--url URL] [--token TOKEN]  (or CONCLAVE_URL, CONCLAVE_TOKEN)';
+
 function parseArgs(argv: string[]): Options {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   const options: Partial<Options> = { url: process.env.CONCLAVE_URL ?? 'http://localhost:4000/graphql', token: process.env.CONCLAVE_TOKEN };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
@@ -26,7 +32,7 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--token') options.token = value;
     else if (flag === '--intake') options.intake = value;
     else if (flag === '--csv') options.csv = value;
-    else throw new Error(`Unknown option ${flag}`);
+    else throw new Error(`Unknown option ${flag}\n${USAGE}`);
   }
   if (!options.token) throw new Error('Give a token with --token or CONCLAVE_TOKEN (npm run --silent token -- reporter@conclave.example)');
   return options as Options;

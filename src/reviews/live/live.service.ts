@@ -85,11 +85,15 @@ async function follow<T>(
   sessionIds: string[],
   after: Cursor | null,
   shape: (viewer: AuthUser, events: StoredEvent[], audience: Audience, loaders: Loaders) => T[],
+  onClose: () => void = () => {},
 ): Promise<AsyncQueue<T>> {
   const viewer = ctx.user;
   if (!viewer) throw unauthenticated();
   const unsubscribes: (() => void)[] = [];
-  const queue = new AsyncQueue<T>(() => unsubscribes.forEach((unsubscribe) => unsubscribe()));
+  const queue = new AsyncQueue<T>(() => {
+    unsubscribes.forEach((unsubscribe) => unsubscribe());
+    onClose();
+  });
   let chain = Promise.resolve();
   for (const sessionId of sessionIds) {
     unsubscribes.push(
@@ -111,16 +115,9 @@ export async function sessionEvents(ctx: Context, sessionGlobalId: string, after
   if (!ctx.user) throw unauthenticated();
   const session = await getSession(ctx, sessionGlobalId, 'sessionId');
   const cursor = parseAfter(after);
-  const queue = await follow(ctx, [session.dbId], cursor, liveEventsFor);
-  if (ctx.user.role === UserRole.COMMITTEE_MEMBER) {
-    const leave = await presenceFor(ctx).join(ctx, session.dbId, ctx.user.id);
-    const close = queue.return.bind(queue);
-    queue.return = () => {
-      void leave();
-      return close();
-    };
-  }
-  return queue;
+  // Officers look in without announcing themselves; members' presence is part of the meeting.
+  const leave = ctx.user.role === UserRole.COMMITTEE_MEMBER ? await presenceFor(ctx).join(ctx, session.dbId, ctx.user.id) : null;
+  return follow(ctx, [session.dbId], cursor, liveEventsFor, () => void leave?.());
 }
 
 /** The live tally of one applicant: the current one first, then after every batch that moves it. */

@@ -1,0 +1,16 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { repoRoot } from '../../src/db/postgres-server';
+
+/** The benchmarks at a tiny scale, so the scripts cannot rot between the runs that matter. */
+const run = promisify(execFile);
+
+test('the reporting benchmark generates its data and times every aggregate', async () => {
+  const { stdout } = await run(process.execPath, [path.join(repoRoot(), 'dist/bench/reporting.js'), '--scale', '0.005', '--no-write'], {
+    env: { ...process.env, DATABASE_URL: process.env.CONCLAVE_TEST_ADMIN_URL },
+  });
+  for (const label of ['funnel by intake × program', 'scoring per program (with alpha)', 'calibration, one intake', 'scores CSV, one intake']) {
+    expect(stdout).toMatch(new RegExp(`${label.replace(/[()×]/g, '.')}\\s+[\\d.]+ ms`));
+  }
+}, 120_000);
