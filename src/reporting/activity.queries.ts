@@ -32,17 +32,19 @@ export async function committeeWork(db: Knex, scope: ReportScope): Promise<Commi
     ),
     reportRows(
       db,
-      `with ${votes.sql}
+      `with ${votes.sql},
+       votes_per_session as (select session_id, count(*) as n from visible_votes group by session_id)
        select s.id, s.title,
-              (select count(*) from visible_votes vv where vv.session_id = s.id)::float
+              max(coalesce(vps.n, 0))::float
                 / nullif((select count(*) from committee_member cm where cm.committee_id = s.committee_id)
                        * (select count(*) from agenda_item ai where ai.session_id = s.id), 0) as participation,
               avg(extract(epoch from d.created_at - s.opened_at) / 60) as mean_minutes,
               percentile_cont(0.5) within group (order by extract(epoch from d.created_at - s.opened_at) / 60) as median_minutes
          from review_session s join review_week w on w.id = s.week_id
+         left join votes_per_session vps on vps.session_id = s.id
          left join decision d on d.session_id = s.id and s.opened_at is not null
         where ${sessions.sql}
-        group by s.id, s.title, s.starts_at order by s.starts_at`,
+        group by s.id, s.title, s.starts_at, s.committee_id order by s.starts_at`,
       [...votes.bindings, ...sessions.bindings],
     ),
     reportRows(

@@ -38,7 +38,7 @@ export function alphaFromSums(sums: string, metric: AgreementMetric): string {
   alpha_delta as (
     select x.part, x.value as c, y.value as k, x.n_c * y.n_c as nn, x.n, ${delta} as d2
       from alpha_ranked x join alpha_ranked y on x.part = y.part),
-  alpha as (
+  alpha as materialized (
     select d.part, 1 - (max(d.n) - 1) * coalesce(sum(o.o * d.d2), 0) / nullif(sum(d.nn * d.d2), 0) as alpha
       from alpha_delta d left join alpha_coincidence o on o.part = d.part and o.c = d.c and o.k = d.k
      group by d.part)`;

@@ -31,13 +31,13 @@ export async function scoring(db: Knex, scope: ReportScope, by: ScoringGroup, me
        select group_id::text || ':' || coalesce(criterion_id::text, '*') as part, ${COINCIDENCE_SUMS}
          from units group by grouping sets ((group_id, criterion_id), (group_id))),
      ${alphaFromSums('alpha_sums', metric)},
-     per_criterion as (
+     per_criterion as materialized (
        select group_id, criterion_id, count(*) as n, avg(value) as mean,
               percentile_cont(0.5) within group (order by value) as median, stddev_samp(value) as sd
          from scores group by group_id, criterion_id),
-     overall as (select group_id, vote_id, sum(value * weight) / nullif(sum(weight), 0) as overall from scores group by group_id, vote_id),
-     distribution as (select group_id, round(overall)::int as score, count(*) as n from overall group by 1, 2),
-     groups as (select group_id, count(*) as votes from overall group by group_id)
+     overall as materialized (select group_id, vote_id, sum(value * weight) / nullif(sum(weight), 0) as overall from scores group by group_id, vote_id),
+     distribution as materialized (select group_id, round(overall)::int as score, count(*) as n from overall group by 1, 2),
+     groups as materialized (select group_id, count(*) as votes from overall group by group_id)
      select g.group_id, ${group.label} as group_label, g.votes,
             (select json_agg(json_build_object('key', rc.key, 'n', c.n, 'mean', c.mean, 'median', c.median, 'sd', c.sd,
                       'alpha', (select alpha from alpha where part = c.group_id::text || ':' || c.criterion_id::text)) order by rc.position)

@@ -136,17 +136,17 @@ export async function talliesByAgendaItem(db: Knex, agendaItemIds: readonly stri
   const { rows } = await db.raw(
     `
     with items as (select id, session_id, applicant_id from agenda_item where id = any(?::uuid[])),
-    votes as (
+    votes as materialized (
       select i.id as item_id, v.id as vote_id, v.recommendation, ${OVERALL_SQL} as overall
         from items i join vote v on v.session_id = i.session_id and v.applicant_id = i.applicant_id
     ),
-    per_criterion as (
+    per_criterion as materialized (
       select vt.item_id, vs.criterion_id, count(*) as n, avg(vs.score) as mean, stddev_pop(vs.score) as sd,
              min(vs.score) as lo, max(vs.score) as hi, min(rc.position) as position
         from votes vt join vote_score vs on vs.vote_id = vt.vote_id join rubric_criterion rc on rc.id = vs.criterion_id
        group by vt.item_id, vs.criterion_id
     ),
-    per_recommendation as (select item_id, recommendation, count(*) as n from votes group by item_id, recommendation)
+    per_recommendation as materialized (select item_id, recommendation, count(*) as n from votes group by item_id, recommendation)
     select i.id,
            (select count(*) from votes where item_id = i.id) as vote_count,
            (select avg(overall) from votes where item_id = i.id) as overall_mean,
