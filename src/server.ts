@@ -123,6 +123,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: async ({ req }) => createContext(req.headers.authorization) }),
   );
+  // A body that is not JSON (or too large) never reaches Apollo: answer in GraphQL's shape, not
+  // with Express's HTML error page and its stack trace.
+  app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) options.logger.error('Unhandled HTTP error', error);
+    const message =
+      error.type === 'entity.parse.failed'
+        ? 'The request body is not valid JSON.'
+        : error.type === 'entity.too.large'
+          ? 'The request body is larger than 1 MB.'
+          : status === 500
+            ? 'Internal server error.'
+            : 'Bad request.';
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_REQUEST } }] });
+  });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);

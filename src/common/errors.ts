@@ -2,6 +2,8 @@ import { GraphQLError } from 'graphql';
 
 /** The one list of error codes a client can act on; every refusal carries one of them. */
 export enum ErrorCode {
+  /** The HTTP request itself is malformed (not JSON, too large). */
+  BAD_REQUEST = 'BAD_REQUEST',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   BAD_USER_INPUT = 'BAD_USER_INPUT',
