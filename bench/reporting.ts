@@ -21,7 +21,9 @@ import { calibration, scoring } from '../src/reporting/scoring.queries';
  * `--scale 0.01` is the tiny version the test suite runs; `--keep` leaves the database (for EXPLAIN,
  * or for `--reuse`, which times the aggregates again without generating).
  */
-const scale = Number(process.argv[process.argv.indexOf('--scale') + 1] || 1);
+const scaleIndex = process.argv.indexOf('--scale');
+const scale = scaleIndex < 0 ? 1 : Number(process.argv[scaleIndex + 1]);
+if (!(scale > 0)) throw new Error('--scale needs a positive number');
 const output = process.argv.includes('--no-write') ? null : path.join(repoRoot(), 'bench', 'RESULTS-reporting.md');
 const APPLICANTS = Math.max(200, Math.round(100_000 * scale));
 const VOTERS_PER_ITEM = 10;

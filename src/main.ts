@@ -36,6 +36,10 @@ async function main() {
     ].join('\n'),
   );
 
+  // A failure in a background task (a subscription's feed, a wake-up) must not take every
+  // committee's connection down with it: log it with the others.
+  process.on('unhandledRejection', (reason) => logger.error('Unhandled rejection', reason));
+
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -1,24 +1,40 @@
+import { DeadlockException, LockWaitTimeoutException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { EventRecorder } from '../events/event-recorder';
 import { mapDatabaseError } from './database-errors';
 
+const ATTEMPTS = 3;
+
+/** PostgreSQL aborted the transaction to break a lock cycle or a serialization conflict: safe to run again. */
+function isTransient(error: unknown): boolean {
+  const code = (error as { code?: string }).code;
+  return error instanceof DeadlockException || error instanceof LockWaitTimeoutException || code === '40P01' || code === '40001';
+}
+
 /**
  * One transaction per mutation. Events recorded through `events` are written in the same
  * transaction, and the bus is told only after the commit: a rolled-back change is never
- * announced, and a committed one always is.
+ * announced, and a committed one always is. A transaction PostgreSQL aborts to break a
+ * deadlock is run again (the work re-reads everything), so users see no such failure.
  */
 export async function inTransaction<T>(ctx: Context, work: (em: EntityManager, events: EventRecorder) => Promise<T>): Promise<T> {
-  let events: EventRecorder | undefined;
-  let result: T;
-  try {
-    result = await ctx.em.transactional((em) => {
-      events = new EventRecorder(em as EntityManager, ctx.user?.id ?? null);
-      return work(em as EntityManager, events);
-    });
-  } catch (error) {
-    throw mapDatabaseError(error);
+  for (let attempt = 1; ; attempt++) {
+    let events: EventRecorder | undefined;
+    try {
+      const result = await ctx.em.transactional((em) => {
+        events = new EventRecorder(em as EntityManager, ctx.user?.id ?? null);
+        return work(em as EntityManager, events);
+      });
+      if (events && events.sessionIds.size > 0) ctx.bus.committed([...events.sessionIds]);
+      return result;
+    } catch (error) {
+      if (attempt < ATTEMPTS && isTransient(error)) {
+        ctx.em.clear();
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
+        continue;
+      }
+      throw mapDatabaseError(error);
+    }
   }
-  if (events && events.sessionIds.size > 0) ctx.bus.committed([...events.sessionIds]);
-  return result;
 }

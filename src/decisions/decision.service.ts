@@ -8,7 +8,7 @@ import { inTransaction } from '../common/transaction';
 import { optionalText, requireIntegerBetween } from '../common/validation';
 import { SessionEventType } from '../events/session-event.entity';
 import { VotingStatus } from '../reviews/agenda-item.entity';
-import { agendaItemOf, assertChair, lockSession } from '../reviews/session-flow.service';
+import { agendaItemOf, assertChair, assertChairFree, lockSession } from '../reviews/session-flow.service';
 import { SessionStatus } from '../reviews/review-session.entity';
 import { AdmissionCondition, Decision, DecisionOutcome } from './decision.entity';
 
@@ -31,9 +31,11 @@ const ADMITTING = new Set([DecisionOutcome.ADMIT, DecisionOutcome.ADMIT_AS_TRANS
 export async function recordDecision(ctx: Context, input: RecordDecision): Promise<string> {
   return inTransaction(ctx, async (em, events) => {
     const session = await lockSession(em, input.sessionId);
+    await assertChair(ctx, em, session);
     if (session.status === SessionStatus.SCHEDULED) throw invalidState('The session has not been opened yet.', 'sessionId');
     const { item, applicant } = await agendaItemOf(em, session, input.applicantId);
-    await assertChair(ctx, em, session, applicant);
+    await assertChairFree(ctx, em, applicant);
+    if (applicant.withdrawnAt) throw invalidState('The applicant has withdrawn.', 'applicantId');
     if (item.votingStatus !== VotingStatus.CLOSED) throw invalidState('Close voting on this applicant before recording the decision.', 'applicantId');
     if (await em.count(Decision, { applicant })) throw conflict('The applicant already has a decision.', 'applicantId');
 

@@ -8,7 +8,11 @@ export class AsyncQueue<T> implements AsyncIterableIterator<T> {
   private closed = false;
   private failure: unknown;
 
-  constructor(private readonly onClose: () => void = () => {}) {}
+  constructor(
+    private readonly onClose: () => void = () => {},
+    /** Runs as each value is handed to the consumer, just before it executes the value. */
+    private readonly beforeYield: (value: T) => void = () => {},
+  ) {}
 
   push(value: T): void {
     if (this.closed) return;
@@ -23,10 +27,15 @@ export class AsyncQueue<T> implements AsyncIterableIterator<T> {
   }
 
   next(): Promise<IteratorResult<T>> {
-    if (this.values.length > 0) return Promise.resolve({ value: this.values.shift()!, done: false });
+    if (this.values.length > 0) return Promise.resolve(this.yield(this.values.shift()!));
     if (this.failure) return Promise.reject(this.failure);
     if (this.closed) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve) => this.waiting.push((result) => resolve(result.done ? result : this.yield(result.value))));
+  }
+
+  private yield(value: T): IteratorResult<T> {
+    this.beforeYield(value);
+    return { value, done: false };
   }
 
   return(): Promise<IteratorResult<T>> {

@@ -37,8 +37,18 @@ class SessionFeed {
     this.cursor = headOf(db, sessionId);
   }
 
+  /** Where the feed stands; a failed first read is tried again next time instead of sticking. */
+  private async position(): Promise<Cursor> {
+    try {
+      return await this.cursor;
+    } catch (error) {
+      this.cursor = headOf(this.db, this.sessionId);
+      throw error;
+    }
+  }
+
   async add(after: Cursor | null, listener: EventListener): Promise<Subscription> {
-    const head = await this.cursor;
+    const head = await this.position();
     const subscription: Subscription = { cursor: after ?? head, listener };
     if (after === null || compareCursors(after, head) >= 0) {
       this.subscriptions.add(subscription);
@@ -71,7 +81,7 @@ class SessionFeed {
     try {
       do {
         this.again = false;
-        const from = await this.cursor;
+        const from = await this.position();
         const page = await readEvents(this.db, this.sessionId, from);
         if (page.events.length > 0) {
           this.cursor = Promise.resolve(page.events[page.events.length - 1].cursor);
@@ -156,14 +166,24 @@ export class SessionEventBus {
       feed = new SessionFeed(this.db, sessionId, this.logger);
       this.feeds.set(sessionId, feed);
     }
-    const subscription = await feed.add(after, listener);
+    let subscription: Awaited<ReturnType<SessionFeed['add']>>;
+    try {
+      subscription = await feed.add(after, listener);
+    } catch (error) {
+      this.release(sessionId, feed);
+      throw error;
+    }
     return () => {
       feed.subscriptions.delete(subscription);
-      if (feed.subscriptions.size === 0 && this.feeds.get(sessionId) === feed) {
-        feed.close();
-        this.feeds.delete(sessionId);
-      }
+      this.release(sessionId, feed);
     };
+  }
+
+  private release(sessionId: string, feed: SessionFeed) {
+    if (feed.subscriptions.size === 0 && this.feeds.get(sessionId) === feed) {
+      feed.close();
+      this.feeds.delete(sessionId);
+    }
   }
 
   private wake(sessionIds: string[]) {

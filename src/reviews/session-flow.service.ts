@@ -1,4 +1,3 @@
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { Applicant } from '../applicants/applicant.entity';
@@ -18,19 +17,32 @@ import { ReviewSession, SessionStatus } from './review-session.entity';
  * applied one after the other, and refuses when out of order.
  */
 
+/**
+ * FOR NO KEY UPDATE, not FOR UPDATE: votes and events insert rows that reference the session, and
+ * their foreign-key checks take KEY SHARE on it; FOR UPDATE would conflict with those and
+ * deadlock against a vote holding its agenda item (found by an independent review).
+ */
 export async function lockSession(em: EntityManager, globalId: string, field = 'sessionId'): Promise<ReviewSession> {
   const session = await findByGlobalId(em, ReviewSession, 'ReviewSession', globalId, field);
-  await em.lock(session, LockMode.PESSIMISTIC_WRITE);
+  await em.execute('select id from review_session where id = ? for no key update', [session.id]);
   await em.refresh(session);
   return session;
 }
 
-/** Chairs of the session's committee and officers act as chair; a conflicted chair hands that applicant over. */
-export async function assertChair(ctx: Context, em: EntityManager, session: ReviewSession, applicant?: Applicant): Promise<void> {
+/**
+ * Chairs of the session's committee and officers act as chair. Checked before anything else,
+ * so no one else learns a session's state or agenda from the refusals.
+ */
+export async function assertChair(ctx: Context, em: EntityManager, session: ReviewSession): Promise<void> {
   if (ctx.access.isOfficer) return;
   const seat = await em.findOne(CommitteeMember, { committee: session.committee, user: ctx.user!.id });
   if (seat?.role !== SeatRole.CHAIR) throw forbidden('Only the chair of this committee (or an officer) does this.');
-  if (applicant && (await conflictsBetween(em, ctx.user!.id, applicant.id)).length > 0) {
+}
+
+/** A chair with a conflict of interest on the applicant hands it to a co-chair or an officer. */
+export async function assertChairFree(ctx: Context, em: EntityManager, applicant: Applicant): Promise<void> {
+  if (ctx.access.isOfficer) return;
+  if ((await conflictsBetween(em, ctx.user!.id, applicant.id)).length > 0) {
     throw new AppError(ErrorCode.FORBIDDEN, 'You have a conflict of interest with this applicant: a co-chair or an officer takes over.', {
       field: 'applicantId',
       reason: 'CONFLICT_OF_INTEREST',
@@ -66,9 +78,10 @@ export async function openSession(ctx: Context, sessionId: string): Promise<stri
 export async function setCurrentApplicant(ctx: Context, sessionId: string, applicantId: string): Promise<string> {
   return inTransaction(ctx, async (em, events) => {
     const session = await lockSession(em, sessionId);
+    await assertChair(ctx, em, session);
     assertOpen(session);
     const { item, applicant } = await agendaItemOf(em, session, applicantId);
-    await assertChair(ctx, em, session, applicant);
+    await assertChairFree(ctx, em, applicant);
     session.currentItem = em.getReference(AgendaItem, item.id, { wrapped: true });
     if (item.votingStatus === VotingStatus.PENDING) {
       item.votingStatus = VotingStatus.OPEN;
@@ -88,9 +101,10 @@ export async function setCurrentApplicant(ctx: Context, sessionId: string, appli
 export async function closeVoting(ctx: Context, sessionId: string, applicantId: string): Promise<string> {
   return inTransaction(ctx, async (em, events) => {
     const session = await lockSession(em, sessionId);
+    await assertChair(ctx, em, session);
     assertOpen(session);
     const { item, applicant } = await agendaItemOf(em, session, applicantId);
-    await assertChair(ctx, em, session, applicant);
+    await assertChairFree(ctx, em, applicant);
     if (item.votingStatus !== VotingStatus.OPEN) {
       throw invalidState(item.votingStatus === VotingStatus.CLOSED ? 'Voting on this applicant is already closed.' : 'Voting on this applicant has not been opened.', 'applicantId');
     }
@@ -108,9 +122,10 @@ function closeItem(item: AgendaItem, events: EventRecorder, sessionId: string, a
 export async function revealScores(ctx: Context, sessionId: string, applicantId: string): Promise<string> {
   return inTransaction(ctx, async (em, events) => {
     const session = await lockSession(em, sessionId);
+    await assertChair(ctx, em, session);
     assertOpen(session);
     const { item, applicant } = await agendaItemOf(em, session, applicantId);
-    await assertChair(ctx, em, session, applicant);
+    await assertChairFree(ctx, em, applicant);
     if (!session.blind) throw invalidState('The session is not blind: scores are visible already.', 'sessionId');
     if (item.scoresRevealed) throw invalidState('The scores on this applicant are already revealed.', 'applicantId');
     if (item.votingStatus === VotingStatus.PENDING) throw invalidState('Voting on this applicant has not started.', 'applicantId');

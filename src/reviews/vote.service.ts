@@ -30,6 +30,7 @@ export async function castVote(ctx: Context, input: CastVoteInput): Promise<stri
       throw forbidden('Only members of the committee of this session vote in it.');
     }
     if (session.status !== SessionStatus.OPEN) throw invalidState(`The session is ${session.status.toLowerCase()}.`, 'sessionId');
+    if (applicant.withdrawnAt) throw invalidState('The applicant has withdrawn.', 'applicantId');
     // A shared lock on the agenda item: votes run side by side, but closing voting waits for them
     // (and a vote waits for a close in progress), so no vote lands after voting closed.
     const item = await em.findOne(AgendaItem, { session, applicant }, { lockMode: LockMode.PESSIMISTIC_READ });

@@ -169,3 +169,32 @@ test('parallel tracks: a member sitting on two sessions is told when their appli
   const [note] = await notifications.waitFor(1);
   expect(note.reviewerNotifications).toEqual({ type: 'APPLICANT_UP_NEXT', session: { title: 'Track B' }, applicant: { id: world.gid('Applicant', people[1].id) } });
 });
+
+test('a conflict declared mid-meeting applies at once to nested fields of live events too', async () => {
+  const applicantDbId = world.onAgenda[1].id;
+  const NESTED = `subscription($sessionId: ID!) { sessionEvents(sessionId: $sessionId) { type
+    session { agenda { applicant { id } tally { voteCount } votes { id } } } } }`;
+  const live = open(world.members[2]).subscribe(NESTED, { sessionId });
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const itemOf = (event: any) => event.sessionEvents.session.agenda.find((i: any) => i.applicant.id === world.gid('Applicant', applicantDbId));
+
+  // Member 3 votes (so blind mode shows them the others' votes), then the chair does.
+  await castVote(world.members[2], world.gid('Applicant', applicantDbId), 3);
+  await castVote(world.chair, world.gid('Applicant', applicantDbId), 4);
+  const before = await live.waitFor(4);
+  expect(itemOf(before[before.length - 1]).votes.length).toBeGreaterThanOrEqual(2);
+  expect(itemOf(before[before.length - 1]).tally).not.toBeNull();
+  const own = (await server.orm.em.getKnex()('vote').where({ applicant_id: applicantDbId, member_id: world.members[2].id }).first('id')).id;
+
+  const declared = await server.gql(
+    `mutation($u: ID!, $a: ID!) { declareConflict(userId: $u, applicantId: $a, reason: "Found out mid-meeting") { id } }`,
+    { u: world.gid('User', world.members[2].id), a: world.gid('Applicant', applicantDbId) },
+    token(world.officer),
+  );
+  expect(declared.errors).toBeUndefined();
+  const count = live.received.length;
+  await castVote(world.members[0], world.gid('Applicant', world.onAgenda[2].id), 2, 1);
+  const after = await live.waitFor(count + 1);
+  // Now only their own vote remains visible to them, and no tally.
+  expect(itemOf(after[after.length - 1])).toEqual({ applicant: { id: world.gid('Applicant', applicantDbId) }, tally: null, votes: [{ id: world.gid('Vote', own) }] });
+});

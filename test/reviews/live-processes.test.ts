@@ -135,6 +135,33 @@ test('many members voting and changing votes at once: one vote each, every chang
   expect(item.tally.overall.mean).toBeCloseTo(Number(rows[0].mean), 10);
 }, 60_000);
 
+test('closing voting while members vote: each request is a committed vote or a clear refusal, never an error', async () => {
+  const em = server.orm.em.fork();
+  const { buildApplicant } = await import('../support/factories');
+  const { AgendaItem, VotingStatus } = await import('../../src/reviews/agenda-item.entity');
+  const outcomes: string[] = [];
+  for (let round = 0; round < 12; round++) {
+    const applicant = buildApplicant(em, { program: world.program, intake: world.intake });
+    em.create(AgendaItem, { session: world.session.id, applicant, position: 100 + round, votingStatus: VotingStatus.OPEN });
+    await em.flush();
+    const id = world.gid('Applicant', applicant.id);
+    // The officer closes (acting as chair) and reads the tally right after the commit.
+    const close = server.gql(
+      `mutation($s: ID!, $a: ID!) { closeVoting(sessionId: $s, applicantId: $a) { votingStatus tally { voteCount } } }`,
+      { s: sessionId, a: id },
+      token(world.officer),
+    );
+    const results = await Promise.all([...world.members.map((m) => voteRequest(server.url, m, id, 3)), close]);
+    for (const result of results) outcomes.push(result.errors ? result.errors[0].extensions.code : 'OK');
+    // No vote landed after voting closed: the count at closing is the final count.
+    const [{ n }] = await server.orm.em.getKnex()('vote').where({ applicant_id: applicant.id }).count({ n: '*' });
+    const closed = results[results.length - 1];
+    if (!closed.errors) expect(closed.data.closeVoting.tally.voteCount).toBe(Number(n));
+  }
+  expect(outcomes.filter((code) => code !== 'OK' && code !== 'INVALID_STATE')).toEqual([]);
+  expect(outcomes.filter((code) => code === 'OK').length).toBeGreaterThanOrEqual(12);
+}, 60_000);
+
 test('SIGTERM: sockets close with 1001 and every mutation either committed with its event or not at all', async () => {
   const other: ChildServer = await startChildServer(childEnv());
   const live = connect(other.url, token(world.officer));

@@ -7,6 +7,7 @@ import { AsyncQueue } from '../../events/async-queue';
 import { Cursor, decodeEventId, StoredEvent } from '../../events/event-feed';
 import { SessionEventType } from '../../events/session-event.entity';
 import { createLoaders, Loaders } from '../../loaders';
+import { Access } from '../../auth/access';
 import { getSession } from '../review-session.service';
 import type { TallyNode } from '../review.type';
 import { Audience, eventsFor, loadAudience, ViewerEvent } from './audience';
@@ -90,23 +91,42 @@ async function follow<T>(
   const viewer = ctx.user;
   if (!viewer) throw unauthenticated();
   const unsubscribes: (() => void)[] = [];
-  const queue = new AsyncQueue<T>(() => {
-    unsubscribes.forEach((unsubscribe) => unsubscribe());
-    onClose();
-  });
+  const loadersOf = new Map<T, Loaders>();
+  const queue = new AsyncQueue<T>(
+    () => {
+      unsubscribes.forEach((unsubscribe) => unsubscribe());
+      onClose();
+    },
+    // graphql-ws keeps one context for the whole subscription; every event is executed with
+    // fresh rules (seats, conflicts, votes) and its batch's fresh loaders instead, so nested
+    // fields never answer from a stale cache (a conflict declared mid-meeting applies at once).
+    (item) => {
+      ctx.loaders = loadersOf.get(item) ?? createLoaders(ctx.db);
+      ctx.access = new Access(ctx.db, viewer);
+      loadersOf.delete(item);
+    },
+  );
   let chain = Promise.resolve();
-  for (const sessionId of sessionIds) {
-    unsubscribes.push(
-      await ctx.bus.subscribe(sessionId, after, (events) => {
-        const batch = batchFor(ctx, sessionId, events);
-        chain = chain
-          .then(async () => {
-            const audience = await batch.audience;
-            for (const item of shape(viewer, events, audience, batch.loaders)) queue.push(item);
-          })
-          .catch((error) => queue.fail(error));
-      }),
-    );
+  try {
+    for (const sessionId of sessionIds) {
+      unsubscribes.push(
+        await ctx.bus.subscribe(sessionId, after, (events) => {
+          const batch = batchFor(ctx, sessionId, events);
+          chain = chain
+            .then(async () => {
+              const audience = await batch.audience;
+              for (const item of shape(viewer, events, audience, batch.loaders)) {
+                loadersOf.set(item, batch.loaders);
+                queue.push(item);
+              }
+            })
+            .catch((error) => queue.fail(error));
+        }),
+      );
+    }
+  } catch (error) {
+    await queue.return();
+    throw error;
   }
   return queue;
 }
@@ -136,13 +156,16 @@ export async function applicantTally(ctx: Context, sessionGlobalId: string, appl
   const queue = await follow(ctx, [session.dbId], null, (_viewer, events, audience, loaders) =>
     events.some((e) => e.applicantId === applicantId && TALLY_TYPES.has(e.type)) ? [current(loaders, audience)] : [],
   );
-  const loaders = createLoaders(ctx.db);
-  const first = await current(loaders, await loadAudience(ctx.db, session.dbId, [probe(session.dbId, applicantId)]));
   const results = new AsyncQueue<TallyNode | null>(() => void queue.return());
-  results.push(first);
+  try {
+    results.push(await current(createLoaders(ctx.db), await loadAudience(ctx.db, session.dbId, [probe(session.dbId, applicantId)])));
+  } catch (error) {
+    await queue.return();
+    throw error;
+  }
   void (async () => {
     for await (const tally of queue) results.push(await tally);
-  })();
+  })().catch((error) => results.fail(error));
   return results;
 }
 
