@@ -17,12 +17,20 @@ export async function effectiveConflicts(
   db: Knex,
   filter: { userIds?: readonly string[]; applicantIds?: readonly string[] },
 ): Promise<EffectiveConflict[]> {
-  const users = filter.userIds ? [...filter.userIds] : null;
-  const applicants = filter.applicantIds ? [...filter.applicantIds] : null;
+  // Conditions are left out rather than written "? is null or …", which would keep PostgreSQL
+  // from using the primary keys and scan every applicant for each vote's conflict check.
+  const bindings: Knex.RawBinding[] = [];
+  const only = (ids: readonly string[] | undefined) => {
+    if (!ids) return '';
+    bindings.push([...ids]);
+    return 'where id = any(?::uuid[])';
+  };
+  const userFilter = only(filter.userIds);
+  const applicantFilter = only(filter.applicantIds);
   const { rows } = await db.raw(
     `
-    with u as (select id, email, institution from app_user where ?::uuid[] is null or id = any(?::uuid[])),
-         a as (select id, prior_institution from applicant where ?::uuid[] is null or id = any(?::uuid[]))
+    with u as (select id, email, institution from app_user ${userFilter}),
+         a as (select id, prior_institution from applicant ${applicantFilter})
     select c.user_id, c.applicant_id, c.source, c.reason
       from conflict_of_interest c
       join u on u.id = c.user_id
@@ -41,7 +49,7 @@ export async function effectiveConflicts(
      where not exists (select 1 from conflict_of_interest c
                         where c.user_id = u.id and c.applicant_id = a.id and c.source = 'REFEREE')
     `,
-    [users, users, applicants, applicants],
+    bindings,
   );
   return rows.map((row: any) => ({ userId: row.user_id, applicantId: row.applicant_id, source: row.source, reason: row.reason }));
 }
