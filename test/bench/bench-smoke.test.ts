@@ -14,3 +14,11 @@ test('the reporting benchmark generates its data and times every aggregate', asy
     expect(stdout).toMatch(new RegExp(`${label.replace(/[()×]/g, '.')}\\s+[\\d.]+ ms`));
   }
 }, 120_000);
+
+test('the votes benchmark drives a server process and pgbench', async () => {
+  const { stdout } = await run(process.execPath, [path.join(repoRoot(), 'dist/bench/votes.js'), '--seconds', '1', '--members', '3', '--no-write'], {
+    env: { ...process.env, DATABASE_URL: process.env.CONCLAVE_TEST_ADMIN_URL },
+  });
+  expect(stdout).toMatch(/votes committed: \d+\/s \(p50 [\d.]+ ms, p99 [\d.]+ ms, 0 refused\)/);
+  expect(stdout).toMatch(/pgbench single-row upsert: \d+ tps|pgbench comparison skipped/);
+}, 120_000);
