@@ -105,6 +105,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     formatError: formatError(options.logger),
     includeStacktraceInErrorResponses: false,
     introspection: true,
+    // main.ts owns SIGTERM/SIGINT: it stops this server, then the database. Apollo's own handler
+    // would stop first and re-raise the signal, and the process would hang half shut down.
+    stopOnTerminationSignals: false,
     plugins: [
       // On stop: in-flight requests finish (a mutation commits with its event or not at all),
       // then sockets close with 1001 Going Away, which clients treat as "reconnect elsewhere".

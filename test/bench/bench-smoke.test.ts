@@ -22,3 +22,8 @@ test('the votes benchmark drives a server process and pgbench', async () => {
   expect(stdout).toMatch(/votes committed: \d+\/s \(p50 [\d.]+ ms, p99 [\d.]+ ms, 0 refused\)/);
   expect(stdout).toMatch(/pgbench single-row upsert: \d+ tps|pgbench comparison skipped/);
 }, 120_000);
+
+test('the cold-start benchmark times a start on an empty and on a kept embedded database', async () => {
+  const { stdout } = await run(process.execPath, [path.join(repoRoot(), 'dist/bench/cold-start.js'), '--no-write']);
+  expect(stdout).toMatch(/empty data dir → first answer: \d+ ms; second start: \d+ ms/);
+}, 120_000);
