@@ -62,6 +62,16 @@ export async function agendaItemOf(em: EntityManager, session: ReviewSession, ap
   return { item, applicant };
 }
 
+/** The common start of a chair's step on one applicant: lock, authority, state, agenda, conflict. */
+async function chairStepOn(ctx: Context, em: EntityManager, sessionId: string, applicantId: string) {
+  const session = await lockSession(em, sessionId);
+  await assertChair(ctx, em, session);
+  assertOpen(session);
+  const { item, applicant } = await agendaItemOf(em, session, applicantId);
+  await assertChairFree(ctx, em, applicant);
+  return { session, item, applicant };
+}
+
 export async function openSession(ctx: Context, sessionId: string): Promise<string> {
   return inTransaction(ctx, async (em, events) => {
     const session = await lockSession(em, sessionId, 'id');
@@ -77,11 +87,7 @@ export async function openSession(ctx: Context, sessionId: string): Promise<stri
 /** Moves the committee to an applicant and opens voting on them; tells the members who is next. */
 export async function setCurrentApplicant(ctx: Context, sessionId: string, applicantId: string): Promise<string> {
   return inTransaction(ctx, async (em, events) => {
-    const session = await lockSession(em, sessionId);
-    await assertChair(ctx, em, session);
-    assertOpen(session);
-    const { item, applicant } = await agendaItemOf(em, session, applicantId);
-    await assertChairFree(ctx, em, applicant);
+    const { session, item, applicant } = await chairStepOn(ctx, em, sessionId, applicantId);
     session.currentItem = em.getReference(AgendaItem, item.id, { wrapped: true });
     if (item.votingStatus === VotingStatus.PENDING) {
       item.votingStatus = VotingStatus.OPEN;
@@ -100,11 +106,7 @@ export async function setCurrentApplicant(ctx: Context, sessionId: string, appli
 
 export async function closeVoting(ctx: Context, sessionId: string, applicantId: string): Promise<string> {
   return inTransaction(ctx, async (em, events) => {
-    const session = await lockSession(em, sessionId);
-    await assertChair(ctx, em, session);
-    assertOpen(session);
-    const { item, applicant } = await agendaItemOf(em, session, applicantId);
-    await assertChairFree(ctx, em, applicant);
+    const { session, item, applicant } = await chairStepOn(ctx, em, sessionId, applicantId);
     if (item.votingStatus !== VotingStatus.OPEN) {
       throw invalidState(item.votingStatus === VotingStatus.CLOSED ? 'Voting on this applicant is already closed.' : 'Voting on this applicant has not been opened.', 'applicantId');
     }
@@ -121,11 +123,7 @@ function closeItem(item: AgendaItem, events: EventRecorder, sessionId: string, a
 
 export async function revealScores(ctx: Context, sessionId: string, applicantId: string): Promise<string> {
   return inTransaction(ctx, async (em, events) => {
-    const session = await lockSession(em, sessionId);
-    await assertChair(ctx, em, session);
-    assertOpen(session);
-    const { item, applicant } = await agendaItemOf(em, session, applicantId);
-    await assertChairFree(ctx, em, applicant);
+    const { session, item, applicant } = await chairStepOn(ctx, em, sessionId, applicantId);
     if (!session.blind) throw invalidState('The session is not blind: scores are visible already.', 'sessionId');
     if (item.scoresRevealed) throw invalidState('The scores on this applicant are already revealed.', 'applicantId');
     if (item.votingStatus === VotingStatus.PENDING) throw invalidState('Voting on this applicant has not started.', 'applicantId');
