@@ -5,7 +5,7 @@ import { badInput, forbidden, invalidState, notFound } from '../common/errors';
 import { fromGlobalId } from '../common/global-id';
 import { Page, pageRequest, toPage } from '../common/pagination';
 import { inTransaction } from '../common/transaction';
-import { requireEmail, requireIntegerBetween, requireNumberBetween, requireText } from '../common/validation';
+import { refuseNulls, requireEmail, requireIntegerBetween, requireNumberBetween, requireText } from '../common/validation';
 import { Intake } from '../intakes/intake.entity';
 import { Program } from '../programs/program.entity';
 import { UserRole } from '../auth/user.entity';
@@ -145,7 +145,7 @@ export async function createApplicant(ctx: Context, input: CreateApplicantInput)
       ...checkGrade(input.grade),
       ...checkEnglish(input.englishCertificate),
       relevantBackground: input.relevantBackground,
-      completedCourses: checkCourses(input.completedCourses),
+      completedCourses: checkCourses(input.completedCourses ?? []),
     });
     return applicant.id;
   });
@@ -153,6 +153,7 @@ export async function createApplicant(ctx: Context, input: CreateApplicantInput)
 
 export async function updateApplicant(ctx: Context, id: string, input: UpdateApplicantInput): Promise<string> {
   return inTransaction(ctx, async (em) => {
+    refuseNulls(input, ['englishCertificate']);
     const applicant = await findByGlobalId(em, Applicant, 'Applicant', id, 'id');
     if (input.programId !== undefined) {
       const program = await findByGlobalId(em, Program, 'Program', input.programId, 'programId');

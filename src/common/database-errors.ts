@@ -32,6 +32,7 @@ const CONSTRAINT_FIELDS: Record<string, { field: string; message: string; code?:
   rubric_criterion_program_id_key_unique: { field: 'key', message: 'The rubric already has a criterion with this key.' },
   decision_applicant_id_unique: { field: 'applicantId', message: 'The applicant already has a decision.' },
   decision_scholarship_check: { field: 'scholarshipPercent', message: 'A scholarship is a percentage from 0 to 100.' },
+  rubric_criterion_weight_check: { field: 'weight', message: 'A weight is a number from 0.001 to 100.' },
 };
 
 export function mapDatabaseError(error: unknown): unknown {

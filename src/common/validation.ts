@@ -5,6 +5,7 @@ import { badInput } from './errors';
 export function requireText(field: string, value: string | undefined | null, maxLength = 500): string {
   const text = value?.trim() ?? '';
   if (text.length === 0) throw badInput(field, `${field} must not be empty.`);
+  if (text.includes('\u0000')) throw badInput(field, `${field} must not contain NUL characters.`);
   if (text.length > maxLength) throw badInput(field, `${field} must be at most ${maxLength} characters.`);
   return text;
 }
@@ -29,4 +30,14 @@ export function requireEmail(field: string, value: string): string {
   const email = value.trim().toLowerCase();
   if (!EMAIL.test(email)) throw badInput(field, `"${value}" is not an email address.`);
   return email;
+}
+
+/**
+ * For partial updates: a field left out keeps its value, but `null` for a field that cannot be
+ * empty is refused by name (rather than reaching the database's not-null check).
+ */
+export function refuseNulls(input: object, nullable: string[] = []): void {
+  for (const [field, value] of Object.entries(input)) {
+    if (value === null && !nullable.includes(field)) throw badInput(field, `${field} cannot be null; leave it out to keep it.`);
+  }
 }

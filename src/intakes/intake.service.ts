@@ -2,7 +2,7 @@ import type { Context } from '../context';
 import { findByGlobalId } from '../common/entity-lookup';
 import { badInput, conflict } from '../common/errors';
 import { inTransaction } from '../common/transaction';
-import { requireText } from '../common/validation';
+import { refuseNulls, requireText } from '../common/validation';
 import { AgendaItem } from '../reviews/agenda-item.entity';
 import { ReviewSession } from '../reviews/review-session.entity';
 import { CreateIntakeInput, CreateReviewWeekInput, UpdateIntakeInput, UpdateReviewWeekInput } from './intake.inputs';
@@ -18,6 +18,7 @@ export async function createIntake(ctx: Context, input: CreateIntakeInput): Prom
 
 export async function updateIntake(ctx: Context, id: string, input: UpdateIntakeInput): Promise<string> {
   return inTransaction(ctx, async (em) => {
+    refuseNulls(input);
     const intake = await findByGlobalId(em, Intake, 'Intake', id, 'id');
     if (input.name !== undefined) intake.name = requireText('name', input.name);
     if (input.startsOn !== undefined) intake.startsOn = input.startsOn;
@@ -52,6 +53,7 @@ export async function createReviewWeek(ctx: Context, input: CreateReviewWeekInpu
  */
 export async function updateReviewWeek(ctx: Context, id: string, input: UpdateReviewWeekInput): Promise<string> {
   return inTransaction(ctx, async (em) => {
+    refuseNulls(input);
     const week = await findByGlobalId(em, ReviewWeek, 'ReviewWeek', id, 'id');
     if (input.label !== undefined) week.label = requireText('label', input.label);
     const startsOn = input.startsOn ?? week.startsOn;

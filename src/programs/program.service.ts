@@ -2,7 +2,7 @@ import type { Context } from '../context';
 import { findByGlobalId } from '../common/entity-lookup';
 import { badInput, conflict } from '../common/errors';
 import { inTransaction } from '../common/transaction';
-import { requireIntegerBetween, requireText } from '../common/validation';
+import { refuseNulls, requireIntegerBetween, requireText } from '../common/validation';
 import { VoteScore } from '../reviews/vote-score.entity';
 import { PrerequisiteCourse } from './prerequisite-course.entity';
 import { CreateProgramInput, PrerequisiteCourseInput, RubricCriterionInput, UpdateProgramInput } from './program.inputs';
@@ -27,6 +27,7 @@ export async function createProgram(ctx: Context, input: CreateProgramInput): Pr
 
 export async function updateProgram(ctx: Context, programId: string, input: UpdateProgramInput): Promise<string> {
   return inTransaction(ctx, async (em) => {
+    refuseNulls(input);
     const program = await findByGlobalId(em, Program, 'Program', programId, 'id');
     if (input.name !== undefined) program.name = requireText('name', input.name);
     if (input.minAcademicReferences !== undefined) {
@@ -78,8 +79,9 @@ export async function setRubric(ctx: Context, programId: string, criteria: Rubri
       if (!program.portfolioRequired && PORTFOLIO_KEY.test(key)) {
         throw badInput(`${field}.key`, 'This program requires no portfolio, so its rubric has no portfolio criterion.');
       }
-      if (!Number.isFinite(input.weight) || input.weight <= 0 || input.weight > 100) {
-        throw badInput(`${field}.weight`, 'A weight is a positive number up to 100.');
+      // Stored with three decimals: anything smaller would round to 0.
+      if (!Number.isFinite(input.weight) || input.weight < 0.001 || input.weight > 100) {
+        throw badInput(`${field}.weight`, 'A weight is a number from 0.001 to 100.');
       }
       if (input.levelDescriptions.length !== 5) throw badInput(`${field}.levelDescriptions`, 'Describe exactly five levels, for scores 1 to 5.');
       const values = {

@@ -22,6 +22,7 @@ function sessionConditions(scope: ReportScope): Conditions {
 export async function committeeWork(db: Knex, scope: ReportScope): Promise<CommitteeWork> {
   const votes = visibleVotesCte(scope);
   const sessions = sessionConditions(scope);
+  const applicant = applicantConditions({ ...scope, filter: { ...scope.filter, from: undefined, to: undefined } });
   const anonymous = scope.kind === 'reporter';
   const [members, perSession, perWeek] = await Promise.all([
     reportRows(
@@ -32,20 +33,25 @@ export async function committeeWork(db: Knex, scope: ReportScope): Promise<Commi
     ),
     reportRows(
       db,
-      `with ${votes.sql},
-       votes_per_session as (select session_id, count(*) as n from visible_votes group by session_id)
+      `with counted_items as (
+         -- The agenda items the filters select, and the votes on them: numerator and denominator
+         -- of the participation rate come from the same items (counts of votes, never scores).
+         select ai.session_id, count(*) as items,
+                (select count(*) from vote v where v.session_id = ai.session_id and v.applicant_id = any(array_agg(ai.applicant_id))) as votes
+           from agenda_item ai join applicant a on a.id = ai.applicant_id
+          where ${applicant.sql}
+          group by ai.session_id)
        select s.id, s.title,
-              max(coalesce(vps.n, 0))::float
-                / nullif((select count(*) from committee_member cm where cm.committee_id = s.committee_id)
-                       * (select count(*) from agenda_item ai where ai.session_id = s.id), 0) as participation,
+              max(ci.votes)::float
+                / nullif((select count(*) from committee_member cm where cm.committee_id = s.committee_id) * max(ci.items), 0) as participation,
               avg(extract(epoch from d.created_at - s.opened_at) / 60) as mean_minutes,
               percentile_cont(0.5) within group (order by extract(epoch from d.created_at - s.opened_at) / 60) as median_minutes
          from review_session s join review_week w on w.id = s.week_id
-         left join votes_per_session vps on vps.session_id = s.id
+         left join counted_items ci on ci.session_id = s.id
          left join decision d on d.session_id = s.id and s.opened_at is not null
         where ${sessions.sql}
         group by s.id, s.title, s.starts_at, s.committee_id order by s.starts_at`,
-      [...votes.bindings, ...sessions.bindings],
+      [...applicant.bindings, ...sessions.bindings],
     ),
     reportRows(
       db,
@@ -81,7 +87,8 @@ export async function decisionsPerDay(db: Knex, scope: ReportScope): Promise<Dec
     `with decided as (
        select d.created_at::date as day, d.outcome from decision d join applicant a on a.id = d.applicant_id where ${where.sql}),
      days as (
-       select generate_series(coalesce(?::date, (select min(day) from decided)), coalesce(?::date, (select max(day) from decided)), interval '1 day')::date as day)
+       select generate_series(s, least(e, s + 1098), interval '1 day')::date as day
+         from (select coalesce(?::date, (select min(day) from decided)) as s, coalesce(?::date, (select max(day) from decided)) as e) range)
      select to_char(days.day, 'YYYY-MM-DD') as day, count(decided.outcome) as total,
             ${Object.values(DecisionOutcome).map((o) => `count(*) filter (where decided.outcome = '${o}') as "${o}"`).join(', ')}
        from days left join decided on decided.day = days.day

@@ -4,7 +4,9 @@ import { reportRows, ReportScope, visibleVotesCte } from './report-scope';
 const COLUMNS = ['session', 'applicant_id', 'applicant', 'program', 'member', 'criterion', 'score', 'recommendation', 'confidence', 'vote_version', 'cast_at'];
 
 function csvField(value: unknown): string {
-  const text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value);
+  let text = value === null || value === undefined ? '' : value instanceof Date ? value.toISOString() : String(value);
+  // A cell a spreadsheet would run as a formula (from an applicant's name, say) is kept as text.
+  if (/^[=+\-@\t\r]/.test(text) && typeof value === 'string') text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -24,9 +24,9 @@ export async function funnel(db: Knex, scope: ReportScope, groupBy: FunnelDimens
     db,
     `with base as (
        select a.id, a.intake_id, a.program_id,
-              (select s.week_id from agenda_item ai join review_session s on s.id = ai.session_id
+              ${scope.filter.weekId ? '?::uuid' : `(select s.week_id from agenda_item ai join review_session s on s.id = ai.session_id
                  join review_week rw on rw.id = s.week_id
-                where ai.applicant_id = a.id order by rw.starts_on, s.starts_at limit 1) as week_id,
+                where ai.applicant_id = a.id order by rw.starts_on, s.starts_at limit 1)`} as week_id,
               ${COMPLETE_SQL} as complete,
               exists (select 1 from agenda_item ai where ai.applicant_id = a.id) as scheduled,
               exists (select 1 from agenda_item ai where ai.applicant_id = a.id and ai.voting_status = 'CLOSED') as reviewed,
@@ -50,7 +50,7 @@ export async function funnel(db: Knex, scope: ReportScope, groupBy: FunnelDimens
        left join review_week w on w.id = base.week_id
       ${group.length ? `group by ${group.join(', ')}` : ''}
       ${dims.length ? `order by ${dims.map((d) => ORDER_KEYS[d]).join(', ')}` : ''}`,
-    where.bindings,
+    scope.filter.weekId ? [scope.filter.weekId, ...where.bindings] : where.bindings,
   );
   return rows
     .filter((row: any) => Number(row.registered) > 0)

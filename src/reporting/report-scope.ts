@@ -13,6 +13,8 @@ import type { ReportFilter } from './report.types';
  * - members: applicants and votes of their own committees' sessions, minus applicants they are
  *   conflicted with, and in blind mode only where they have voted or the scores are revealed.
  */
+const MAX_RANGE_DAYS = 3 * 366;
+
 export interface ReportScope {
   kind: 'officer' | 'reporter' | 'member';
   userId: string;
@@ -24,6 +26,10 @@ export async function reportScope(ctx: Context, filter: ReportFilter | undefined
   const user = ctx.user!;
   const kind = user.role === UserRole.OFFICER ? 'officer' : user.role === UserRole.REPORTER ? 'reporter' : 'member';
   if (filter?.from && filter?.to && filter.from > filter.to) throw badInput('filter.from', '`from` is after `to`.');
+  // Day-by-day reports make a row per day of the range: keep it to what an intake can span.
+  if (filter?.from && filter?.to && Date.parse(filter.to) - Date.parse(filter.from) > MAX_RANGE_DAYS * 86_400_000) {
+    throw badInput('filter.to', `A report covers at most ${MAX_RANGE_DAYS} days.`);
+  }
   return {
     kind,
     userId: user.id,

@@ -6,7 +6,7 @@ import { badInput, conflict, forbidden, invalidState, notFound } from '../common
 import { fromGlobalId } from '../common/global-id';
 import { pageRequest, Page, toPage } from '../common/pagination';
 import { inTransaction } from '../common/transaction';
-import { requireText } from '../common/validation';
+import { refuseNulls, requireText } from '../common/validation';
 import { ReviewWeek } from '../intakes/review-week.entity';
 import { AgendaItem } from './agenda-item.entity';
 import { ReviewSession, SessionStatus } from './review-session.entity';
@@ -81,6 +81,7 @@ export async function createSession(ctx: Context, input: CreateReviewSessionInpu
 
 export async function updateSession(ctx: Context, id: string, input: UpdateReviewSessionInput): Promise<string> {
   return inTransaction(ctx, async (em) => {
+    refuseNulls(input);
     const session = await findByGlobalId(em, ReviewSession, 'ReviewSession', id, 'id');
     if (session.status !== SessionStatus.SCHEDULED) throw invalidState('Only a scheduled session can be changed.', 'id');
     if (input.title !== undefined) session.title = requireText('title', input.title);

@@ -116,6 +116,14 @@ test('applicants: registered with their facts, refused with the field at fault',
   const complete = await gql(READ, { id: applicant.id });
   expect(complete.data.applicant).toMatchObject({ status: 'COMPLETE', eligibility: { complete: true, documentsAcceptable: true } });
 
+  // null for a field that cannot be empty, and NUL characters, are refused by name (not a 500)
+  for (const field of ['email', 'nationality', 'grade', 'completedCourses', 'programId', 'needsVisa']) {
+    const response = await gql(`mutation($id: ID!, $input: UpdateApplicantInput!) { updateApplicant(id: $id, input: $input) { id } }`, { id: applicant.id, input: { [field]: null } });
+    expect(refusal(response)).toEqual({ code: 'BAD_USER_INPUT', field });
+  }
+  const nul = await gql(`mutation($id: ID!) { updateApplicant(id: $id, input: { firstName: "a\\u0000b" }) { id } }`, { id: applicant.id });
+  expect(refusal(nul)).toEqual({ code: 'BAD_USER_INPUT', field: 'firstName' });
+
   const updated = await gql(`mutation($id: ID!) { updateApplicant(id: $id, input: { ects: 240, englishCertificate: null }) { route englishCertificate { score } eligibility { englishPath } } }`, { id: applicant.id });
   expect(updated.data.updateApplicant).toEqual({ route: 'REGULAR', englishCertificate: null, eligibility: { englishPath: 'PROFICIENCY_EXAM_OR_LANGUAGE_SCHOOL' } });
 });
