@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../common/global-id';
+import { windowTotal } from '../common/pagination';
 import { numeric, timestamp } from '../common/scalars';
 import { DecisionOutcome } from '../decisions/decision.entity';
 import { AdmissionRoute, ApplicationStatus } from './applicant.enums';
@@ -122,12 +123,6 @@ export async function applicantPage(db: Knex, query: ApplicantQuery): Promise<{ 
     { column: 'a.id', order: query.orderBy.direction },
   ]);
   const rows = await q.offset(query.offset).limit(query.limit);
-  // A page past the end has no rows to carry the window count, so count separately only then.
-  const totalCount = rows.length > 0 ? Number(rows[0].total_count) : query.offset === 0 ? 0 : await countOnly(db, query);
+  const totalCount = await windowTotal(rows, query.offset, async () => (await applicantPage(db, { ...query, offset: 0, limit: 1 })).totalCount);
   return { nodes: rows.map(toApplicant), totalCount };
-}
-
-async function countOnly(db: Knex, query: ApplicantQuery): Promise<number> {
-  const { totalCount } = await applicantPage(db, { ...query, offset: 0, limit: 1 });
-  return totalCount;
 }

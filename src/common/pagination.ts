@@ -77,6 +77,15 @@ export function pageRequest(first: number | null | undefined, after: string | nu
   return { offset: Number(match[1]) + 1, limit };
 }
 
+/**
+ * The total of a page read with `count(*) over ()`. A page past the end has no row to carry it,
+ * so only then is it counted again (`recount`, the same query from the start).
+ */
+export async function windowTotal(rows: { total_count?: unknown }[], offset: number, recount: () => Promise<number>): Promise<number> {
+  if (rows.length > 0) return Number(rows[0].total_count);
+  return offset === 0 ? 0 : recount();
+}
+
 export function toPage<T>(nodes: T[], totalCount: number, request: PageRequest): Page<T> {
   const edges = nodes.map((node, index) => ({ cursor: encodeCursor(request.offset + index), node }));
   return {

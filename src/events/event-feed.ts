@@ -1,4 +1,5 @@
 import type { Knex } from '@mikro-orm/postgresql';
+import { timestamp } from '../common/scalars';
 import { SessionEventType } from './session-event.entity';
 
 /** A position in a session's log: events are ordered by (transaction id, id). */
@@ -47,7 +48,7 @@ function toStored(row: any): StoredEvent {
     applicantId: row.applicant_id,
     actorId: row.actor_id,
     data: row.data,
-    occurredAt: row.occurred_at instanceof Date ? row.occurred_at : new Date(String(row.occurred_at).replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')),
+    occurredAt: timestamp(row.occurred_at),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../common/global-id';
+import { windowTotal } from '../common/pagination';
 import { numeric, timestamp } from '../common/scalars';
 import { SessionStatus } from './review-session.entity';
 import { AgendaItemNode, CommentNode, ReviewSessionNode, TallyNode, VoteNode, VoteRevisionNode } from './review.type';
@@ -59,8 +60,7 @@ export async function sessionPage(db: Knex, query: SessionQuery): Promise<{ node
     q.whereExists(db('committee_member as cm').whereRaw('cm.committee_id = s.committee_id').where('cm.user_id', query.visibleToMember).select(db.raw('1')));
   }
   const rows = await q.orderBy([{ column: 's.starts_at' }, { column: 's.id' }]).offset(query.offset).limit(query.limit);
-  const totalCount =
-    rows.length > 0 ? Number(rows[0].total_count) : query.offset === 0 ? 0 : (await sessionPage(db, { ...query, offset: 0, limit: 1 })).totalCount;
+  const totalCount = await windowTotal(rows, query.offset, async () => (await sessionPage(db, { ...query, offset: 0, limit: 1 })).totalCount);
   return { nodes: rows.map(toSession), totalCount };
 }
 
