@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { applicantsById } from './applicants/applicant.queries';
-import { loaderById, loaderByParent } from './common/loader';
+import { dossiersByApplicant } from './applicants/dossier.queries';
+import { loaderById, loaderByParent, loaderPart } from './common/loader';
 import {
   committeesById,
   membersByCommittee,
@@ -10,12 +11,12 @@ import {
 } from './committees/committee.queries';
 import { effectiveConflicts } from './conflicts/conflict.queries';
 import { ConflictType } from './conflicts/conflict.type';
-import { decisionsByApplicant, decisionsById } from './decisions/decision.queries';
-import { documentsByApplicant, documentsById } from './documents/document.queries';
+import { decisionsById } from './decisions/decision.queries';
+import { documentsById } from './documents/document.queries';
 import { intakesById, weeksById, weeksByIntake } from './intakes/intake.queries';
-import { portfolioItemsByApplicant, portfolioItemsById, portfoliosByApplicant, portfoliosById } from './portfolios/portfolio.queries';
-import { criteriaById, prerequisitesByProgram, programsById, rubricByProgram } from './programs/program.queries';
-import { referencesByApplicant, referencesById } from './references/reference.queries';
+import { portfolioItemsById, portfoliosById } from './portfolios/portfolio.queries';
+import { criteriaById, programsById, rubricByProgram } from './programs/program.queries';
+import { referencesById } from './references/reference.queries';
 import {
   agendaByApplicant,
   agendaBySession,
@@ -35,9 +36,11 @@ import {
  * statement per page, whatever the page size.
  */
 export function createLoaders(db: Knex) {
+  const dossier = loaderById((ids) => dossiersByApplicant(db, ids), (r) => r.applicantId);
   return {
+    /** References, portfolio, its items, documents and decision of applicants: one statement. */
+    dossier,
     program: loaderById((ids) => programsById(db, ids), (r) => r.dbId),
-    prerequisitesByProgram: loaderByParent((ids) => prerequisitesByProgram(db, ids), (r) => r.programId),
     rubricByProgram: loaderByParent((ids) => rubricByProgram(db, ids), (r) => r.programId),
     criterion: loaderById((ids) => criteriaById(db, ids), (r) => r.dbId),
     intake: loaderById((ids) => intakesById(db, ids), (r) => r.dbId),
@@ -45,13 +48,13 @@ export function createLoaders(db: Knex) {
     weeksByIntake: loaderByParent((ids) => weeksByIntake(db, ids), (r) => r.intakeId),
     applicant: loaderById((ids) => applicantsById(db, ids), (r) => r.dbId),
     document: loaderById((ids) => documentsById(db, ids), (r) => r.dbId),
-    documentsByApplicant: loaderByParent((ids) => documentsByApplicant(db, ids), (r) => r.applicantId),
+    documentsByApplicant: loaderPart(dossier, (d) => d?.documents ?? []),
     reference: loaderById((ids) => referencesById(db, ids), (r) => r.dbId),
-    referencesByApplicant: loaderByParent((ids) => referencesByApplicant(db, ids), (r) => r.applicantId),
+    referencesByApplicant: loaderPart(dossier, (d) => d?.references ?? []),
     portfolio: loaderById((ids) => portfoliosById(db, ids), (r) => r.dbId),
-    portfolioByApplicant: loaderByParent((ids) => portfoliosByApplicant(db, ids), (r) => r.applicantId),
+    portfolioByApplicant: loaderPart(dossier, (d) => d?.portfolio ?? null),
     portfolioItem: loaderById((ids) => portfolioItemsById(db, ids), (r) => r.dbId),
-    portfolioItemsByApplicant: loaderByParent((ids) => portfolioItemsByApplicant(db, ids), (r) => r.applicantId),
+    portfolioItemsByApplicant: loaderPart(dossier, (d) => d?.portfolioItems ?? []),
     user: loaderById((ids) => usersById(db, ids), (r) => r.dbId),
     committee: loaderById((ids) => committeesById(db, ids), (r) => r.dbId),
     committeeMember: loaderById((ids) => membersById(db, ids), (r) => r.dbId),
@@ -73,7 +76,7 @@ export function createLoaders(db: Knex) {
       (r) => r.applicantId,
     ),
     decision: loaderById((ids) => decisionsById(db, ids), (r) => r.dbId),
-    decisionByApplicant: loaderById((ids) => decisionsByApplicant(db, ids), (r) => r.applicantId),
+    decisionByApplicant: loaderPart(dossier, (d) => d?.decision ?? null),
   };
 }
 

@@ -73,7 +73,7 @@ export class ApplicantResolver {
 
   @FieldResolver(() => PortfolioNode, { nullable: true })
   async portfolio(@Root() applicant: ApplicantNode, @Ctx() ctx: Context) {
-    return (await ctx.loaders.portfolioByApplicant.load(applicant.dbId))[0] ?? null;
+    return ctx.loaders.portfolioByApplicant.load(applicant.dbId);
   }
 
   @FieldResolver(() => [PortfolioItemNode], { description: 'The items of the portfolio (empty without one).' })

@@ -66,16 +66,14 @@ export async function getApplicant(ctx: Context, globalId: string, field = 'id')
 /** Gathers the facts through the per-request loaders, so a page of applicants costs a fixed number of statements. */
 export async function eligibilityOf(ctx: Context, applicant: ApplicantNode): Promise<Eligibility> {
   const l = ctx.loaders;
-  const [program, prerequisites, references, portfolios, items, documents, weeks] = await Promise.all([
+  const [program, references, portfolio, items, documents, weeks] = await Promise.all([
     l.program.load(applicant.programId),
-    l.prerequisitesByProgram.load(applicant.programId),
     l.referencesByApplicant.load(applicant.dbId),
     l.portfolioByApplicant.load(applicant.dbId),
     l.portfolioItemsByApplicant.load(applicant.dbId),
     l.documentsByApplicant.load(applicant.dbId),
     l.weeksByIntake.load(applicant.intakeId),
   ]);
-  const portfolio = portfolios[0];
   return assessEligibility({
     ects: applicant.ects,
     gradeValue: applicant.grade.value,
@@ -89,7 +87,7 @@ export async function eligibilityOf(ctx: Context, applicant: ApplicantNode): Pro
       minAcademicReferences: program!.minAcademicReferences,
       portfolioRequired: program!.portfolioRequired,
       relevantBackgroundRequired: program!.relevantBackgroundRequired,
-      prerequisites,
+      prerequisites: program!.prerequisites,
     },
     references,
     portfolio: portfolio ? { submitted: portfolio.submittedAt !== null, itemCount: items.length } : null,

@@ -24,6 +24,19 @@ export function loaderByParent<T>(fetch: (parentIds: readonly string[]) => Promi
   });
 }
 
+/**
+ * A loader answered from another loader's batch: several relations fetched by one statement
+ * (see dossiersByApplicant) and still loaded by name in resolvers.
+ */
+export function loaderPart<T, P>(source: DataLoader<string, T | null>, pick: (whole: T | null) => P) {
+  return new DataLoader<string, P>(async (ids) =>
+    (await source.loadMany(ids)).map((whole) => {
+      if (whole instanceof Error) throw whole;
+      return pick(whole);
+    }),
+  );
+}
+
 /** Reads an object again after a write in the same operation (the loader may hold an older copy). */
 export async function reload<T>(loader: DataLoader<string, T | null>, id: string): Promise<T> {
   const row = await loader.clear(id).load(id);

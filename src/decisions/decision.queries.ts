@@ -3,7 +3,7 @@ import { toGlobalId } from '../common/global-id';
 import { timestamp } from '../common/scalars';
 import { DecisionNode } from './decision.type';
 
-function toDecision(row: any): DecisionNode {
+export function toDecision(row: any): DecisionNode {
   return Object.assign(new DecisionNode(), {
     id: toGlobalId('Decision', row.id),
     dbId: row.id,
@@ -22,8 +22,4 @@ function toDecision(row: any): DecisionNode {
 
 export async function decisionsById(db: Knex, ids: readonly string[]): Promise<DecisionNode[]> {
   return (await db('decision').whereIn('id', ids)).map(toDecision);
-}
-
-export async function decisionsByApplicant(db: Knex, applicantIds: readonly string[]): Promise<DecisionNode[]> {
-  return (await db('decision').whereIn('applicant_id', applicantIds)).map(toDecision);
 }

@@ -3,7 +3,7 @@ import { toGlobalId } from '../common/global-id';
 import { timestamp } from '../common/scalars';
 import { DocumentNode } from './document.type';
 
-function toDocument(row: any): DocumentNode {
+export function toDocument(row: any): DocumentNode {
   return Object.assign(new DocumentNode(), {
     id: toGlobalId('Document', row.id),
     dbId: row.id,
@@ -17,8 +17,4 @@ function toDocument(row: any): DocumentNode {
 
 export async function documentsById(db: Knex, ids: readonly string[]): Promise<DocumentNode[]> {
   return (await db('applicant_document').whereIn('id', ids)).map(toDocument);
-}
-
-export async function documentsByApplicant(db: Knex, applicantIds: readonly string[]): Promise<DocumentNode[]> {
-  return (await db('applicant_document').whereIn('applicant_id', applicantIds).orderBy(['created_at', 'id'])).map(toDocument);
 }

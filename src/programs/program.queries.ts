@@ -14,8 +14,17 @@ function toProgram(row: any): ProgramNode {
     minAcademicReferences: row.min_academic_references,
     portfolioRequired: row.portfolio_required,
     relevantBackgroundRequired: row.relevant_background_required,
+    prerequisites: (row.prerequisites as any[]).map(
+      (course) => Object.assign(new PrerequisiteCourseType(), { programId: row.id, code: course.code, title: course.title }),
+    ),
   });
 }
+
+/** A program with its prerequisite courses (eligibility reads both): one statement, not two. */
+const PROGRAM_COLUMNS = [
+  'program.*',
+  'coalesce((select json_agg(json_build_object(\'code\', c.code, \'title\', c.title) order by c.code) from prerequisite_course c where c.program_id = program.id), \'[]\') as prerequisites',
+];
 
 function toCriterion(row: any): RubricCriterionNode {
   return Object.assign(new RubricCriterionNode(), {
@@ -32,16 +41,11 @@ function toCriterion(row: any): RubricCriterionNode {
 }
 
 export async function programsById(db: Knex, ids: readonly string[]): Promise<ProgramNode[]> {
-  return (await db('program').whereIn('id', ids)).map(toProgram);
+  return (await db('program').whereIn('id', ids).select(db.raw(PROGRAM_COLUMNS.join(', ')))).map(toProgram);
 }
 
 export async function allPrograms(db: Knex): Promise<ProgramNode[]> {
-  return (await db('program').orderBy('name')).map(toProgram);
-}
-
-export async function prerequisitesByProgram(db: Knex, programIds: readonly string[]): Promise<PrerequisiteCourseType[]> {
-  const rows = await db('prerequisite_course').whereIn('program_id', programIds).orderBy('code');
-  return rows.map((row: any) => Object.assign(new PrerequisiteCourseType(), { programId: row.program_id, code: row.code, title: row.title }));
+  return (await db('program').orderBy('name').select(db.raw(PROGRAM_COLUMNS.join(', ')))).map(toProgram);
 }
 
 export async function rubricByProgram(db: Knex, programIds: readonly string[]): Promise<RubricCriterionNode[]> {

@@ -25,8 +25,8 @@ export class ProgramResolver {
   }
 
   @FieldResolver(() => [PrerequisiteCourseType], { description: 'Courses to take before starting if missing; they never reject.' })
-  prerequisites(@Root() program: ProgramNode, @Ctx() ctx: Context): Promise<PrerequisiteCourseType[]> {
-    return ctx.loaders.prerequisitesByProgram.load(program.dbId);
+  prerequisites(@Root() program: ProgramNode): PrerequisiteCourseType[] {
+    return program.prerequisites;
   }
 
   @FieldResolver(() => [RubricCriterionNode])

@@ -4,6 +4,8 @@ import { Node } from '../common/node';
 @ObjectType('Program', { implements: Node })
 export class ProgramNode extends Node {
   dbId: string;
+  /** Read with the program (programsById), so eligibility needs no statement of its own for them. */
+  prerequisites: PrerequisiteCourseType[];
 
   @Field()
   code: string;

@@ -3,7 +3,7 @@ import { toGlobalId } from '../common/global-id';
 import { timestamp } from '../common/scalars';
 import { ReferenceNode } from './reference.type';
 
-function toReference(row: any): ReferenceNode {
+export function toReference(row: any): ReferenceNode {
   return Object.assign(new ReferenceNode(), {
     id: toGlobalId('Reference', row.id),
     dbId: row.id,
@@ -20,8 +20,4 @@ function toReference(row: any): ReferenceNode {
 
 export async function referencesById(db: Knex, ids: readonly string[]): Promise<ReferenceNode[]> {
   return (await db('reference_letter').whereIn('id', ids)).map(toReference);
-}
-
-export async function referencesByApplicant(db: Knex, applicantIds: readonly string[]): Promise<ReferenceNode[]> {
-  return (await db('reference_letter').whereIn('applicant_id', applicantIds).orderBy(['created_at', 'id'])).map(toReference);
 }
