@@ -12,6 +12,12 @@ export interface Config {
   embeddedPort: number;
   seedDemoData: boolean;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
+  /**
+   * How live events reach subscribers: `shared` executes and serialises once per viewer and
+   * operation and writes the same bytes to all their sockets; `per-subscriber` is graphql-ws's
+   * stock path (execute per socket), kept for the fan-out benchmark's comparison.
+   */
+  liveDelivery: 'shared' | 'per-subscriber';
 }
 
 function integer(name: string, fallback: number): number {
@@ -46,5 +52,12 @@ export function loadConfig(root: string): Config {
     embeddedPort: integer('EMBEDDED_PG_PORT', 54329),
     seedDemoData: flag('SEED_DEMO_DATA', true),
     logLevel: logLevel(),
+    liveDelivery: liveDelivery(),
   };
+}
+
+function liveDelivery(): Config['liveDelivery'] {
+  const raw = process.env.LIVE_DELIVERY || 'shared';
+  if (raw === 'shared' || raw === 'per-subscriber') return raw;
+  throw new Error(`LIVE_DELIVERY must be shared or per-subscriber, got "${raw}"`);
 }

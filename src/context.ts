@@ -5,6 +5,8 @@ import { bearerToken, verifyToken } from './auth/tokens';
 import type { Orm } from './db/orm';
 import { createLoaders, Loaders } from './loaders';
 import type { SessionEventBus } from './events/session-event-bus';
+import type { LiveFanout } from './reviews/live/live-fanout';
+import type { SocketDelivery } from './subscriptions/socket-delivery';
 
 /** Everything one GraphQL operation needs, built per HTTP request and per subscription event. */
 export interface Context {
@@ -18,6 +20,10 @@ export interface Context {
   loaders: Loaders;
   /** Wakes live subscribers after a commit. */
   bus: SessionEventBus;
+  /** Shared live delivery; used when `delivery` is set. */
+  fanout: LiveFanout;
+  /** Set on a graphql-ws subscription whose frames the server writes itself (shared delivery). */
+  delivery?: SocketDelivery;
 }
 
 export interface ContextFactory {
@@ -26,7 +32,7 @@ export interface ContextFactory {
   forUser(user: AuthUser | null): Context;
 }
 
-export function contextFactory(orm: Orm, secret: string, bus: SessionEventBus): ContextFactory {
+export function contextFactory(orm: Orm, secret: string, bus: SessionEventBus, fanout: LiveFanout): ContextFactory {
   const db = orm.em.getKnex();
 
   async function userFor(authorization: string | null | undefined): Promise<AuthUser | null> {
@@ -50,6 +56,7 @@ export function contextFactory(orm: Orm, secret: string, bus: SessionEventBus): 
       db,
       loaders: createLoaders(db),
       bus,
+      fanout,
     };
   }
 

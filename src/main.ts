@@ -1,3 +1,4 @@
+import './production-mode';
 import 'reflect-metadata';
 import { loadOrCreateSecret } from './auth/tokens';
 import { loadConfig } from './config';
@@ -20,7 +21,7 @@ async function main() {
   if (config.seedDemoData && (await seedDemoDataIfEmpty(orm))) logger.info('Loaded the demo data set (the database was empty).');
 
   const secret = loadOrCreateSecret(config.jwtSecret, config.dataDir);
-  const server = await startServer({ orm, schema: await createSchema(), secret, port: config.port, host: config.host, logger });
+  const server = await startServer({ orm, schema: await createSchema(), secret, port: config.port, host: config.host, logger, liveDelivery: config.liveDelivery });
 
   logger.info(
     [

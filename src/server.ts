@@ -1,10 +1,11 @@
 import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ErrorCode } from './common/errors';
@@ -18,6 +19,8 @@ import type { Orm } from './db/orm';
 import { PostgresWakeChannel } from './events/postgres-wake-channel';
 import { SessionEventBus } from './events/session-event-bus';
 import { InProcessWakeChannel } from './events/wake-channel';
+import { LiveFanout } from './reviews/live/live-fanout';
+import { DocumentCache } from './subscriptions/document-cache';
 import type { Logger } from './logger';
 
 export interface ServerOptions {
@@ -32,6 +35,8 @@ export interface ServerOptions {
    * default), or in-process only when this is the only server.
    */
   wake?: 'postgres' | 'in-process';
+  /** See Config.liveDelivery; `shared` unless told otherwise. */
+  liveDelivery?: 'shared' | 'per-subscriber';
 }
 
 /** graphql-ws clients send the token in connection_init: `{ authorization: 'Bearer …' }` (or `{ token }`). */
@@ -77,8 +82,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       : new PostgresWakeChannel(options.orm.config.get('clientUrl')!, options.logger);
   const bus = new SessionEventBus(db, channel, options.logger);
   await bus.start();
-  const createContext = contextFactory(options.orm, options.secret, bus);
+  const fanout = new LiveFanout(db, options.logger);
+  const createContext = contextFactory(options.orm, options.secret, bus, fanout);
   const format = formatError(options.logger);
+  const formatResult = (result: ExecutionResult): FormattedExecutionResult =>
+    result.errors ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error)) } : (result as FormattedExecutionResult);
+  const documents = new DocumentCache(options.schema);
 
   // Subscriptions share the HTTP server's port and path. The token is checked once at connect
   // (a bad one closes the socket with 4403) and every subscription builds its own context.
@@ -92,9 +101,27 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         ctx.extra.user = user;
         return true;
       },
+      // Shared delivery: documents are parsed and validated once for all subscribers, and the
+      // context says where this subscription's frames go (live-fanout.ts writes them).
+      onSubscribe:
+        options.liveDelivery === 'per-subscriber'
+          ? undefined
+          : (ctx, id, payload) => {
+              const prepared = documents.get(payload.query);
+              if (prepared.errors.length > 0) return prepared.errors;
+              const args = { schema: options.schema, document: prepared.document, operationName: payload.operationName, variableValues: payload.variables };
+              const contextValue = createContext.forUser(ctx.extra.user ?? null);
+              contextValue.delivery = {
+                socket: ctx.extra.socket,
+                id,
+                args,
+                operationKey: `${prepared.id}\n${payload.operationName ?? ''}\n${JSON.stringify(payload.variables ?? {})}`,
+                format: formatResult,
+              };
+              return { ...args, contextValue };
+            },
       context: (ctx) => createContext.forUser(ctx.extra.user ?? null),
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error)) } : result,
+      onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => format(error.toJSON(), error)),
     },
     wsServer,
@@ -114,6 +141,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      // No HTTP caching of answers (they depend on the viewer and change live): without this
+      // Apollo wraps every field's resolver to compute cache hints nobody reads.
+      ApolloServerPluginCacheControlDisabled(),
     ],
   });
   await apollo.start();

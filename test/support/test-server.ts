@@ -32,7 +32,7 @@ export interface TestServer {
 let schema: Promise<GraphQLSchema> | undefined;
 
 /** A real server on a random port, over this test file's own database. */
-export async function startTestServer(): Promise<TestServer> {
+export async function startTestServer(options: { liveDelivery?: 'shared' | 'per-subscriber' } = {}): Promise<TestServer> {
   const databaseUrl = await createTestDatabase();
   const orm = await openOrm(databaseUrl, { poolMax: 5 });
   let statements = 0;
@@ -40,7 +40,7 @@ export async function startTestServer(): Promise<TestServer> {
     statements++;
   });
   schema ??= createSchema();
-  const server = await startServer({ orm, schema: await schema, secret: TEST_SECRET, port: 0, host: '127.0.0.1', logger: createLogger('silent') });
+  const server = await startServer({ orm, schema: await schema, secret: TEST_SECRET, port: 0, host: '127.0.0.1', logger: createLogger('silent'), liveDelivery: options.liveDelivery });
   const url = `http://127.0.0.1:${server.port}/graphql`;
 
   return {

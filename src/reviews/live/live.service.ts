@@ -137,7 +137,13 @@ export async function sessionEvents(ctx: Context, sessionGlobalId: string, after
   const cursor = parseAfter(after);
   // Officers look in without announcing themselves; members' presence is part of the meeting.
   const leave = ctx.user.role === UserRole.COMMITTEE_MEMBER ? await presenceFor(ctx).join(ctx, session.dbId, ctx.user.id) : null;
-  return follow(ctx, [session.dbId], cursor, liveEventsFor, () => void leave?.());
+  try {
+    if (ctx.delivery) return await ctx.fanout.subscribe(ctx, session.dbId, cursor, liveEventsFor, () => void leave?.());
+    return await follow(ctx, [session.dbId], cursor, liveEventsFor, () => void leave?.());
+  } catch (error) {
+    void leave?.();
+    throw error;
+  }
 }
 
 /** The live tally of one applicant: the current one first, then after every batch that moves it. */
