@@ -14,7 +14,7 @@ export interface Context {
   user: AuthUser | null;
   access: Access;
   /** A fork: its identity map lives and dies with the operation. */
-  em: EntityManager;
+  readonly em: EntityManager;
   /** Plain-row reads (the read path does not hydrate entities). */
   db: Knex;
   loaders: Loaders;
@@ -24,6 +24,41 @@ export interface Context {
   fanout: LiveFanout;
   /** Set on a graphql-ws subscription whose frames the server writes itself (shared delivery). */
   delivery?: SocketDelivery;
+}
+
+/**
+ * The entity manager fork and the loaders are made on first use: a read never touches the ORM,
+ * and a live subscription holds its context for hours (tens of thousands per process) while
+ * the fan-out executes with its own loaders, so eager ones cost memory per connection.
+ */
+class OperationContext implements Context {
+  readonly requestId = randomUUID();
+  access: Access;
+  delivery?: SocketDelivery;
+  private forked?: EntityManager;
+  private ownLoaders?: Loaders;
+
+  constructor(
+    private readonly orm: Orm,
+    readonly db: Knex,
+    readonly user: AuthUser | null,
+    readonly bus: SessionEventBus,
+    readonly fanout: LiveFanout,
+  ) {
+    this.access = new Access(db, user);
+  }
+
+  get em(): EntityManager {
+    return (this.forked ??= this.orm.em.fork());
+  }
+
+  get loaders(): Loaders {
+    return (this.ownLoaders ??= createLoaders(this.db));
+  }
+
+  set loaders(loaders: Loaders) {
+    this.ownLoaders = loaders;
+  }
 }
 
 export interface ContextFactory {
@@ -48,16 +83,7 @@ export function contextFactory(orm: Orm, secret: string, bus: SessionEventBus, f
   }
 
   function forUser(user: AuthUser | null): Context {
-    return {
-      requestId: randomUUID(),
-      user,
-      access: new Access(db, user),
-      em: orm.em.fork(),
-      db,
-      loaders: createLoaders(db),
-      bus,
-      fanout,
-    };
+    return new OperationContext(orm, db, user, bus, fanout);
   }
 
   return Object.assign(create, { userFor, forUser });

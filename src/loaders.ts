@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
+import type DataLoader from 'dataloader';
 import { applicantsById } from './applicants/applicant.queries';
-import { dossiersByApplicant } from './applicants/dossier.queries';
+import { Dossier, dossiersByApplicant } from './applicants/dossier.queries';
 import { loaderById, loaderByParent, loaderPart } from './common/loader';
 import {
   committeesById,
@@ -33,51 +34,70 @@ import {
 
 /**
  * One DataLoader per relation, made per operation: every relation a resolver walks costs one
- * statement per page, whatever the page size.
+ * statement per page, whatever the page size. Each is built on first use: an operation touches a
+ * few of them, and a live subscription's context lives for hours.
  */
-export function createLoaders(db: Knex) {
-  const dossier = loaderById((ids) => dossiersByApplicant(db, ids), (r) => r.applicantId);
-  return {
-    /** References, portfolio, its items, documents and decision of applicants: one statement. */
-    dossier,
-    program: loaderById((ids) => programsById(db, ids), (r) => r.dbId),
-    rubricByProgram: loaderByParent((ids) => rubricByProgram(db, ids), (r) => r.programId),
-    criterion: loaderById((ids) => criteriaById(db, ids), (r) => r.dbId),
-    intake: loaderById((ids) => intakesById(db, ids), (r) => r.dbId),
-    week: loaderById((ids) => weeksById(db, ids), (r) => r.dbId),
-    weeksByIntake: loaderByParent((ids) => weeksByIntake(db, ids), (r) => r.intakeId),
-    applicant: loaderById((ids) => applicantsById(db, ids), (r) => r.dbId),
-    document: loaderById((ids) => documentsById(db, ids), (r) => r.dbId),
-    documentsByApplicant: loaderPart(dossier, (d) => d?.documents ?? []),
-    reference: loaderById((ids) => referencesById(db, ids), (r) => r.dbId),
-    referencesByApplicant: loaderPart(dossier, (d) => d?.references ?? []),
-    portfolio: loaderById((ids) => portfoliosById(db, ids), (r) => r.dbId),
-    portfolioByApplicant: loaderPart(dossier, (d) => d?.portfolio ?? null),
-    portfolioItem: loaderById((ids) => portfolioItemsById(db, ids), (r) => r.dbId),
-    portfolioItemsByApplicant: loaderPart(dossier, (d) => d?.portfolioItems ?? []),
-    user: loaderById((ids) => usersById(db, ids), (r) => r.dbId),
-    committee: loaderById((ids) => committeesById(db, ids), (r) => r.dbId),
-    committeeMember: loaderById((ids) => membersById(db, ids), (r) => r.dbId),
-    membersByCommittee: loaderByParent((ids) => membersByCommittee(db, ids), (r) => r.committeeId),
-    programIdsByCommittee: loaderByParent((ids) => programIdsByCommittee(db, ids), (r) => r.committeeId),
-    session: loaderById((ids) => sessionsById(db, ids), (r) => r.dbId),
-    sessionsByWeek: loaderByParent((ids) => sessionsByWeek(db, ids), (r) => r.weekId),
-    agendaItem: loaderById((ids) => agendaItemsById(db, ids), (r) => r.dbId),
-    agendaBySession: loaderByParent((ids) => agendaBySession(db, ids), (r) => r.sessionId),
-    agendaByApplicant: loaderByParent((ids) => agendaByApplicant(db, ids), (r) => r.applicantId),
-    vote: loaderById((ids) => votesById(db, ids), (r) => r.dbId),
-    votesByApplicant: loaderByParent((ids) => votesByApplicant(db, ids), (r) => r.applicantId),
-    comment: loaderById((ids) => commentsById(db, ids), (r) => r.dbId),
-    commentsByApplicant: loaderByParent((ids) => commentsByApplicant(db, ids), (r) => r.applicantId),
-    revisionsByVote: loaderByParent((ids) => revisionsByVote(db, ids), (r) => r.voteId),
-    tally: loaderById((ids) => talliesByAgendaItem(db, ids), (r) => r.agendaItemId),
-    conflictsByApplicant: loaderByParent(
-      async (ids) => (await effectiveConflicts(db, { applicantIds: ids })).map((c) => Object.assign(new ConflictType(), c)),
-      (r) => r.applicantId,
-    ),
-    decision: loaderById((ids) => decisionsById(db, ids), (r) => r.dbId),
-    decisionByApplicant: loaderPart(dossier, (d) => d?.decision ?? null),
-  };
+/** What the loaders that are parts of the dossier read from. */
+interface WithDossier {
+  readonly dossier: DataLoader<string, Dossier | null>;
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+const DEFINITIONS = {
+  /** References, portfolio, its items, documents and decision of applicants: one statement. */
+  dossier: (db: Knex) => loaderById((ids) => dossiersByApplicant(db, ids), (r) => r.applicantId),
+  program: (db: Knex) => loaderById((ids) => programsById(db, ids), (r) => r.dbId),
+  rubricByProgram: (db: Knex) => loaderByParent((ids) => rubricByProgram(db, ids), (r) => r.programId),
+  criterion: (db: Knex) => loaderById((ids) => criteriaById(db, ids), (r) => r.dbId),
+  intake: (db: Knex) => loaderById((ids) => intakesById(db, ids), (r) => r.dbId),
+  week: (db: Knex) => loaderById((ids) => weeksById(db, ids), (r) => r.dbId),
+  weeksByIntake: (db: Knex) => loaderByParent((ids) => weeksByIntake(db, ids), (r) => r.intakeId),
+  applicant: (db: Knex) => loaderById((ids) => applicantsById(db, ids), (r) => r.dbId),
+  document: (db: Knex) => loaderById((ids) => documentsById(db, ids), (r) => r.dbId),
+  documentsByApplicant: (_db: Knex, l: WithDossier) => loaderPart(l.dossier, (d) => d?.documents ?? []),
+  reference: (db: Knex) => loaderById((ids) => referencesById(db, ids), (r) => r.dbId),
+  referencesByApplicant: (_db: Knex, l: WithDossier) => loaderPart(l.dossier, (d) => d?.references ?? []),
+  portfolio: (db: Knex) => loaderById((ids) => portfoliosById(db, ids), (r) => r.dbId),
+  portfolioByApplicant: (_db: Knex, l: WithDossier) => loaderPart(l.dossier, (d) => d?.portfolio ?? null),
+  portfolioItem: (db: Knex) => loaderById((ids) => portfolioItemsById(db, ids), (r) => r.dbId),
+  portfolioItemsByApplicant: (_db: Knex, l: WithDossier) => loaderPart(l.dossier, (d) => d?.portfolioItems ?? []),
+  user: (db: Knex) => loaderById((ids) => usersById(db, ids), (r) => r.dbId),
+  committee: (db: Knex) => loaderById((ids) => committeesById(db, ids), (r) => r.dbId),
+  committeeMember: (db: Knex) => loaderById((ids) => membersById(db, ids), (r) => r.dbId),
+  membersByCommittee: (db: Knex) => loaderByParent((ids) => membersByCommittee(db, ids), (r) => r.committeeId),
+  programIdsByCommittee: (db: Knex) => loaderByParent((ids) => programIdsByCommittee(db, ids), (r) => r.committeeId),
+  session: (db: Knex) => loaderById((ids) => sessionsById(db, ids), (r) => r.dbId),
+  sessionsByWeek: (db: Knex) => loaderByParent((ids) => sessionsByWeek(db, ids), (r) => r.weekId),
+  agendaItem: (db: Knex) => loaderById((ids) => agendaItemsById(db, ids), (r) => r.dbId),
+  agendaBySession: (db: Knex) => loaderByParent((ids) => agendaBySession(db, ids), (r) => r.sessionId),
+  agendaByApplicant: (db: Knex) => loaderByParent((ids) => agendaByApplicant(db, ids), (r) => r.applicantId),
+  vote: (db: Knex) => loaderById((ids) => votesById(db, ids), (r) => r.dbId),
+  votesByApplicant: (db: Knex) => loaderByParent((ids) => votesByApplicant(db, ids), (r) => r.applicantId),
+  comment: (db: Knex) => loaderById((ids) => commentsById(db, ids), (r) => r.dbId),
+  commentsByApplicant: (db: Knex) => loaderByParent((ids) => commentsByApplicant(db, ids), (r) => r.applicantId),
+  revisionsByVote: (db: Knex) => loaderByParent((ids) => revisionsByVote(db, ids), (r) => r.voteId),
+  tally: (db: Knex) => loaderById((ids) => talliesByAgendaItem(db, ids), (r) => r.agendaItemId),
+  conflictsByApplicant: (db: Knex) => loaderByParent(
+    async (ids) => (await effectiveConflicts(db, { applicantIds: ids })).map((c) => Object.assign(new ConflictType(), c)),
+    (r) => r.applicantId,
+  ),
+  decision: (db: Knex) => loaderById((ids) => decisionsById(db, ids), (r) => r.dbId),
+  decisionByApplicant: (_db: Knex, l: WithDossier) => loaderPart(l.dossier, (d) => d?.decision ?? null),
+};
+
+export type Loaders = { readonly [K in keyof typeof DEFINITIONS]: ReturnType<(typeof DEFINITIONS)[K]> };
+
+class LazyLoaders {
+  readonly built: Record<string, DataLoader<string, unknown>> = {};
+  constructor(readonly db: Knex) {}
+}
+for (const [name, build] of Object.entries(DEFINITIONS) as [string, (db: Knex, loaders: WithDossier) => DataLoader<string, unknown>][]) {
+  Object.defineProperty(LazyLoaders.prototype, name, {
+    get(this: LazyLoaders) {
+      return (this.built[name] ??= build(this.db, this as unknown as WithDossier));
+    },
+  });
+}
+
+export function createLoaders(db: Knex): Loaders {
+  return new LazyLoaders(db) as unknown as Loaders;
+}
