@@ -27,8 +27,17 @@ export async function effectiveConflicts(
   };
   const userFilter = only(filter.userIds);
   const applicantFilter = only(filter.applicantIds);
-  const { rows } = await db.raw(
-    `
+  const { rows } = await db.raw(effectiveConflictsSql(userFilter, applicantFilter), bindings);
+  return rows.map((row: any) => ({ userId: row.user_id, applicantId: row.applicant_id, source: row.source, reason: row.reason }));
+}
+
+/**
+ * The conflicts-in-force query (columns user_id, applicant_id, source, reason), with the given
+ * WHERE clauses on app_user and applicant: for statements that check conflicts as one part of
+ * their work (castVote).
+ */
+export function effectiveConflictsSql(userFilter: string, applicantFilter: string): string {
+  return `
     with u as (select id, email, institution from app_user ${userFilter}),
          a as (select id, prior_institution from applicant ${applicantFilter})
     select c.user_id, c.applicant_id, c.source, c.reason
@@ -48,10 +57,7 @@ export async function effectiveConflicts(
       join u on lower(u.email) = lower(r.referee_email)
      where not exists (select 1 from conflict_of_interest c
                         where c.user_id = u.id and c.applicant_id = a.id and c.source = 'REFEREE')
-    `,
-    bindings,
-  );
-  return rows.map((row: any) => ({ userId: row.user_id, applicantId: row.applicant_id, source: row.source, reason: row.reason }));
+    `;
 }
 
 /**

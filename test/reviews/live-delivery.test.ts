@@ -55,6 +55,7 @@ async function castVote(user: { id: string }, applicant: string, score: number, 
 test('a client that drops and reconnects with its last event id misses nothing, in order', async () => {
   const officer = open(world.officer);
   const first = officer.subscribe(SESSION_EVENTS, { sessionId });
+  await first.settle(300); // graphql-ws does not acknowledge a subscription: let the server register it
   await castVote(world.members[0], applicantId, 3);
   const seen = await first.waitFor(2);
   const lastSeen = seen[seen.length - 1].sessionEvents.eventId;
