@@ -135,9 +135,10 @@ function summarise(conclave: any, postgraphile: any) {
 }
 
 async function statementsPerRequest(target: Target, sessionIds: string[]): Promise<number> {
+  const sample = sessionIds.slice(0, 10);
   const before = await target.server.sqlCount();
-  for (const id of sessionIds.slice(0, 10)) await graphql(target.server.url, target.token, target.query, target.variables(id));
-  return ((await target.server.sqlCount()) - before) / 10;
+  for (const id of sample) await graphql(target.server.url, target.token, target.query, target.variables(id));
+  return ((await target.server.sqlCount()) - before) / sample.length;
 }
 
 interface Options {

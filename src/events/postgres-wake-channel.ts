@@ -16,6 +16,7 @@ export class PostgresWakeChannel implements WakeChannel {
   private publisher?: Client;
   private pending = new Set<string>();
   private flushScheduled = false;
+  private sending: Promise<void> = Promise.resolve();
   private stopped = false;
   private onWake: (sessionIds: string[]) => void = () => {};
 
@@ -71,7 +72,13 @@ export class PostgresWakeChannel implements WakeChannel {
     }
   }
 
-  private async flush(): Promise<void> {
+  /** One NOTIFY at a time on the publisher connection: a flush that comes due while one is sending waits for it. */
+  private flush(): Promise<void> {
+    this.sending = this.sending.then(() => this.send());
+    return this.sending;
+  }
+
+  private async send(): Promise<void> {
     this.flushScheduled = false;
     const ids = [...this.pending];
     this.pending.clear();

@@ -23,7 +23,25 @@ test('the votes benchmark drives a server process and pgbench', async () => {
   expect(stdout).toMatch(/pgbench single-row upsert: \d+ tps|pgbench comparison skipped/);
 }, 120_000);
 
+test('the nested-read benchmark serves the same page from Conclave and PostGraphile and loads both', async () => {
+  const { stdout } = await run(process.execPath, [path.join(repoRoot(), 'dist/bench/nested-read.js'), '--applicants', '300', '--seconds', '1', '--rounds', '1', '--no-write'], {
+    env: { ...process.env, DATABASE_URL: process.env.CONCLAVE_TEST_ADMIN_URL },
+  });
+  expect(stdout).toMatch(/same page from both: .*"items":50/);
+  expect(stdout).toMatch(/\| Conclave \| 32 \| [\d.]+ \| \d+ \| \d+ \| [\d.]+ \| 0 \|/);
+  expect(stdout).toMatch(/\| PostGraphile 5 \| 32 \| [\d.]+ \| \d+ \| \d+ \| 1\.0 \| 0 \|/);
+  expect(stdout).toMatch(/Conclave \/ PostGraphile throughput: [\d.]+× at concurrency 1, [\d.]+× at concurrency 32/);
+}, 180_000);
+
+test('the fan-out benchmark delivers every vote to every subscriber, shared and per subscriber', async () => {
+  const { stdout } = await run(process.execPath, [path.join(repoRoot(), 'dist/bench/fanout.js'), '--subscribers', '40', '--steady', '2', '--bursts', '1', '--no-write'], {
+    env: { ...process.env, DATABASE_URL: process.env.CONCLAVE_TEST_ADMIN_URL },
+  });
+  expect(stdout).toMatch(/\| 40 \| 1 \| shared \| .* \| all \|/);
+  expect(stdout).toMatch(/\| 40 \| 1 \| per-subscriber \| .* \| all \|/);
+}, 180_000);
+
 test('the cold-start benchmark times a start on an empty and on a kept embedded database', async () => {
-  const { stdout } = await run(process.execPath, [path.join(repoRoot(), 'dist/bench/cold-start.js'), '--no-write']);
+  const { stdout } = await run(process.execPath, [path.join(repoRoot(), 'dist/bench/cold-start.js'), '--rounds', '1', '--no-write']);
   expect(stdout).toMatch(/empty data dir → first answer: \d+ ms; second start: \d+ ms/);
 }, 120_000);

@@ -1,0 +1,41 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { coldStartSection, runColdStart } from './cold-start';
+import { fanoutSection, runFanout } from './fanout';
+import { nestedReadSection, runNestedRead } from './nested-read';
+import { argList, argNumber, hasFlag, machineLine, root } from './support/bench-kit';
+import { runVotes, votesSection } from './votes';
+
+/**
+ * `npm run bench`: every scenario in turn — nested read against PostGraphile, live fan-out,
+ * votes under load against pgbench, cold start — each against server processes it starts on a
+ * generated data set, and writes bench/RESULTS.md. Takes about half an hour on 2 cores.
+ * `-- --quick` runs each at a small scale (minutes) to check the whole run works; its numbers
+ * are not the benchmark's and it writes nothing unless `-- --write`.
+ */
+async function main() {
+  const quick = hasFlag('quick');
+  const read = { applicants: argNumber('applicants', quick ? 2000 : 20_000), seconds: argNumber('seconds', quick ? 2 : 10), rounds: argNumber('rounds', quick ? 1 : 3), profile: !quick };
+  const fanout = { counts: argList('subscribers', quick ? [200] : [1000, 5000, 10000, 20000]), rounds: argNumber('fanout-rounds', quick ? 1 : 3) };
+  const votes = { seconds: quick ? 2 : 10, members: 50, profile: !quick };
+  const coldRounds = quick ? 1 : 3;
+
+  const sections: string[] = [];
+  console.log('— nested read');
+  sections.push(nestedReadSection(await runNestedRead(read), read));
+  console.log('— live fan-out');
+  sections.push(fanoutSection(await runFanout(fanout), fanout.rounds));
+  console.log('— votes under load');
+  sections.push(votesSection(await runVotes(votes), votes));
+  console.log('— cold start');
+  sections.push(coldStartSection(await runColdStart(coldRounds), coldRounds));
+
+  const report = ['# Benchmark results', '', machineLine(), 'Servers, load generators and PostgreSQL share the same cores.', '', ...sections].join('\n');
+  console.log(report);
+  if (!quick || hasFlag('write')) writeFileSync(path.join(root, 'bench', 'RESULTS.md'), report);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
