@@ -3,7 +3,7 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../src/db/postgres-server';
-import { argNumber, hasFlag, machineLine, median, root } from './support/bench-kit';
+import { argNumber, freePort, hasFlag, machineLine, median, root } from './support/bench-kit';
 
 /**
  * `npm run bench:cold-start`: how long `node dist/src/main.js` takes on an embedded PostgreSQL,
@@ -56,10 +56,11 @@ export async function runColdStart(rounds: number): Promise<{ empty: number; kep
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'conclave-cold-'));
     // As root the embedded server runs as the postgres user, who must be able to enter the folder.
     chmodSync(dataDir, 0o755);
-    const port = 40000 + Math.floor(Math.random() * 10000);
+    // Ports the system says are free now: a random pick collided with the fan-out bench's sockets.
+    const [port, pgPort] = [await freePort(), await freePort()];
     try {
-      empties.push(await coldStart(dataDir, port, port + 1));
-      kepts.push(await coldStart(dataDir, port, port + 1));
+      empties.push(await coldStart(dataDir, port, pgPort));
+      kepts.push(await coldStart(dataDir, port, pgPort));
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

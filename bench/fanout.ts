@@ -277,6 +277,19 @@ export function fanoutSection(results: Measurement[], rounds: number): string {
   const at20k = shared(20000);
   if (at20k) targets.push(`20,000 on two processes: p99 ${fixed(at20k.steady.p99, 0)} ms (target < 250)`);
   if (targets.length) lines.push(`Targets: ${targets.join('; ')}.`, '');
+  for (const m of [at10k, at20k]) {
+    if (!m) continue;
+    // Every vote is two messages (the vote, then the tally) to every subscriber; the clients parse
+    // them on the same two cores as the servers.
+    const cpuPerVoteMs = (2 * m.subscribers * (m.cpuMicrosPerDelivery + m.clientCpuMicrosPerDelivery)) / 1000;
+    lines.push(
+      `At ${m.subscribers.toLocaleString('en')}: a vote is ${(2 * m.subscribers).toLocaleString('en')} messages; at ${fixed(m.cpuMicrosPerDelivery, 1)} µs of server CPU and ` +
+        `${fixed(m.clientCpuMicrosPerDelivery, 1)} µs of client CPU each, that is ${fixed(cpuPerVoteMs, 0)} ms of CPU per vote on 2 cores, at least ` +
+        `${fixed(cpuPerVoteMs / 2, 0)} ms before the last subscriber has it, with the receivers on this machine.`,
+      '',
+    );
+  }
+  lines.push('Why the misses, and what the profiles show: [bench/README.md](README.md#what-the-numbers-taught-2026-11-23-2-cores).', '');
   return lines.join('\n');
 }
 

@@ -20,19 +20,26 @@ async function main() {
   const votes = { seconds: quick ? 2 : 10, members: 50, profile: !quick };
   const coldRounds = quick ? 1 : 3;
 
+  const header = ['# Benchmark results', '', machineLine(), 'Servers, load generators and PostgreSQL share the same cores.', ''];
   const sections: string[] = [];
-  console.log('— nested read');
-  sections.push(nestedReadSection(await runNestedRead(read), read));
-  console.log('— live fan-out');
-  sections.push(fanoutSection(await runFanout(fanout), fanout.rounds));
-  console.log('— votes under load');
-  sections.push(votesSection(await runVotes(votes), votes));
-  console.log('— cold start');
-  sections.push(coldStartSection(await runColdStart(coldRounds), coldRounds));
-
-  const report = ['# Benchmark results', '', machineLine(), 'Servers, load generators and PostgreSQL share the same cores.', '', ...sections].join('\n');
-  console.log(report);
-  if (!quick || hasFlag('write')) writeFileSync(path.join(root, 'bench', 'RESULTS.md'), report);
+  // Each scenario's section is written as soon as it is done, and a scenario that fails says so
+  // in its place: half an hour of measurements is not lost to the last one.
+  const scenario = async (title: string, run: () => Promise<string>) => {
+    console.log(`— ${title}`);
+    try {
+      sections.push(await run());
+    } catch (error) {
+      console.error(error);
+      sections.push(`## ${title}\n\nFailed: ${(error as Error).message.split('\n')[0]}\n`);
+    }
+    if (!quick || hasFlag('write')) writeFileSync(path.join(root, 'bench', 'RESULTS.md'), [...header, ...sections].join('\n'));
+  };
+  await scenario('Nested read', async () => nestedReadSection(await runNestedRead(read), read));
+  await scenario('Live fan-out', async () => fanoutSection(await runFanout(fanout), fanout.rounds));
+  await scenario('Votes under load', async () => votesSection(await runVotes(votes), votes));
+  await scenario('Cold start', async () => coldStartSection(await runColdStart(coldRounds), coldRounds));
+  console.log([...header, ...sections].join('\n'));
+  if (sections.some((section) => section.includes('\n\nFailed: '))) process.exitCode = 1;
 }
 
 main().catch((error) => {

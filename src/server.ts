@@ -91,7 +91,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   // Subscriptions share the HTTP server's port and path. The token is checked once at connect
   // (a bad one closes the socket with 4403) and every subscription builds its own context.
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // No compression (the shared fan-out writes frames itself), and messages as large as an HTTP body at most.
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', perMessageDeflate: false, maxPayload: 2 ** 20 });
   const wsCleanup = useServer<Record<string, unknown>, { user?: AuthUser }>(
     {
       schema: options.schema,
@@ -153,6 +154,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   app.use(
     '/graphql',
+    // Answers carry applicants' personal data and change live: no cache may keep them.
+    (_req: express.Request, res: express.Response, next: express.NextFunction) => {
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    },
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: async ({ req }) => createContext(req.headers.authorization) }),
   );

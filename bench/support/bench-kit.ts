@@ -1,5 +1,6 @@
 import { ChildProcess, execSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { AddressInfo, createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -31,6 +32,18 @@ export function argList(name: string, fallback: number[]): number[] {
 }
 
 export const hasFlag = (name: string) => process.argv.includes(`--${name}`);
+
+/** A TCP port nothing listens on right now (the system picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 /** Nearest-rank percentile of an ascending array. */
 export function percentile(sorted: readonly number[], p: number): number {

@@ -35,18 +35,24 @@ const CONSTRAINT_FIELDS: Record<string, { field: string; message: string; code?:
   rubric_criterion_weight_check: { field: 'weight', message: 'A weight is a number from 0.001 to 100.' },
 };
 
+/** SQLSTATE classes, for errors straight from the `pg` driver (prepared statements bypass the ORM). */
+const UNIQUE_VIOLATION = '23505';
+const FOREIGN_KEY_VIOLATION = '23503';
+const CHECK_VIOLATIONS = new Set(['23514', '23502']);
+
 export function mapDatabaseError(error: unknown): unknown {
   if (error instanceof AppError) return error;
   const constraint = (error as { constraint?: string }).constraint;
   const known = constraint ? CONSTRAINT_FIELDS[constraint] : undefined;
-  if (error instanceof UniqueConstraintViolationException) {
+  const code = (error as { code?: string }).code;
+  if (error instanceof UniqueConstraintViolationException || code === UNIQUE_VIOLATION) {
     if (known?.code) return new AppError(known.code, known.message, { field: known.field });
     return conflict(known?.message ?? 'This already exists.', known?.field);
   }
-  if (error instanceof CheckConstraintViolationException || error instanceof NotNullConstraintViolationException) {
+  if (error instanceof CheckConstraintViolationException || error instanceof NotNullConstraintViolationException || CHECK_VIOLATIONS.has(code ?? '')) {
     return known ? badInput(known.field, known.message) : new AppError(ErrorCode.BAD_USER_INPUT, 'The input breaks a data rule.', { constraint });
   }
-  if (error instanceof ForeignKeyConstraintViolationException) {
+  if (error instanceof ForeignKeyConstraintViolationException || code === FOREIGN_KEY_VIOLATION) {
     return conflict('This is still referenced by other records (for example by votes), or refers to something that no longer exists.');
   }
   return error;

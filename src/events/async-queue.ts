@@ -4,7 +4,7 @@
  */
 export class AsyncQueue<T> implements AsyncIterableIterator<T> {
   private readonly values: T[] = [];
-  private readonly waiting: ((result: IteratorResult<T>) => void)[] = [];
+  private readonly waiting: { resolve: (result: IteratorResult<T>) => void; reject: (error: unknown) => void }[] = [];
   private closed = false;
   private failure: unknown;
 
@@ -17,12 +17,15 @@ export class AsyncQueue<T> implements AsyncIterableIterator<T> {
   push(value: T): void {
     if (this.closed) return;
     const next = this.waiting.shift();
-    if (next) next({ value, done: false });
+    if (next) next.resolve({ value, done: false });
     else this.values.push(value);
   }
 
+  /** Ends the stream with an error (graphql-ws sends it to the client, which can resume with `after`), not as complete. */
   fail(error: unknown): void {
+    if (this.closed) return;
     this.failure = error;
+    for (const { reject } of this.waiting.splice(0)) reject(error);
     void this.return();
   }
 
@@ -30,7 +33,9 @@ export class AsyncQueue<T> implements AsyncIterableIterator<T> {
     if (this.values.length > 0) return Promise.resolve(this.yield(this.values.shift()!));
     if (this.failure) return Promise.reject(this.failure);
     if (this.closed) return Promise.resolve({ value: undefined, done: true });
-    return new Promise((resolve) => this.waiting.push((result) => resolve(result.done ? result : this.yield(result.value))));
+    return new Promise((resolve, reject) =>
+      this.waiting.push({ resolve: (result) => resolve(result.done ? result : this.yield(result.value)), reject }),
+    );
   }
 
   private yield(value: T): IteratorResult<T> {
@@ -42,7 +47,7 @@ export class AsyncQueue<T> implements AsyncIterableIterator<T> {
     if (!this.closed) {
       this.closed = true;
       this.values.length = 0;
-      for (const resolve of this.waiting.splice(0)) resolve({ value: undefined, done: true });
+      for (const { resolve } of this.waiting.splice(0)) resolve({ value: undefined, done: true });
       this.onClose();
     }
     return Promise.resolve({ value: undefined, done: true });

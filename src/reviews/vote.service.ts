@@ -30,17 +30,26 @@ export async function castVote(ctx: Context, input: CastVoteInput): Promise<stri
   const me = ctx.user!;
   const sessionId = fromGlobalId('ReviewSession', input.sessionId, 'sessionId');
   const applicantId = fromGlobalId('Applicant', input.applicantId, 'applicantId');
-  const fields = {
-    recommendation: input.recommendation,
-    confidence: requireIntegerBetween('confidence', input.confidence, 1, 3),
-    comment: optionalText('comment', input.comment),
-    proposedScholarship:
-      input.proposedScholarship === undefined || input.proposedScholarship === null
-        ? null
-        : requireIntegerBetween('proposedScholarship', input.proposedScholarship, 0, 100),
-  };
-  const scores = readScores(input);
-  const write: VoteWrite = { sessionId, applicantId, memberId: me.id, expectedVersion: input.expectedVersion ?? null, fields, scores };
+  let fields: VoteWrite['fields'];
+  let scores: Map<string, number>;
+  try {
+    fields = {
+      recommendation: input.recommendation,
+      confidence: requireIntegerBetween('confidence', input.confidence, 1, 3),
+      comment: optionalText('comment', input.comment),
+      proposedScholarship:
+        input.proposedScholarship === undefined || input.proposedScholarship === null
+          ? null
+          : requireIntegerBetween('proposedScholarship', input.proposedScholarship, 0, 100),
+    };
+    scores = readScores(input);
+  } catch (inputError) {
+    // Who may not vote here learns that first, whatever else is wrong with the input.
+    await assertMayVote(ctx.em, input, me.id);
+    throw inputError;
+  }
+  // 0 is "no version" too: a first vote.
+  const write: VoteWrite = { sessionId, applicantId, memberId: me.id, expectedVersion: input.expectedVersion || null, fields, scores };
   return inStatement(ctx, async () => {
     const outcome = await voteIfAllowed(ctx.db, write);
     if (!outcome.written) await refuse(ctx, input, outcome);
@@ -96,6 +105,7 @@ const VOTE_IF_ALLOWED = new PreparedStatement<any>(
       select 1 from facts
        where facts.member and facts.session_status = 'OPEN' and not facts.withdrawn and facts.voting_status = 'OPEN'
          and not exists (select 1 from conflict)
+         and cardinality(:criterionIds::uuid[]) > 0
          and (select ids from criteria) = :criterionIds::uuid[]
          and (:expectedVersion::int is null or exists (select 1 from current))
     ),
@@ -106,7 +116,7 @@ const VOTE_IF_ALLOWED = new PreparedStatement<any>(
          set recommendation = excluded.recommendation, confidence = excluded.confidence, comment = excluded.comment,
              proposed_scholarship = excluded.proposed_scholarship, version = vote.version + 1, updated_at = now()
        where vote.version = :expectedVersion::int
-      returning id, version, xmax = 0 as created
+      returning id, version
     ),
     scores as (
       insert into vote_score (vote_id, criterion_id, score)
@@ -119,7 +129,7 @@ const VOTE_IF_ALLOWED = new PreparedStatement<any>(
     ),
     event as (
       insert into session_event (session_id, type, applicant_id, actor_id, data)
-      select :sessionId, case when u.created then :castType else :changedType end, :applicantId, :memberId,
+      select :sessionId, case when u.version = 1 then :castType else :changedType end, :applicantId, :memberId,
              jsonb_build_object('voteId', u.id, 'version', u.version)
         from upserted u
     )
@@ -171,12 +181,22 @@ async function refuse(ctx: Context, input: CastVoteInput, outcome: VoteOutcome):
     });
   }
   checkScores(input, outcome.criteria);
-  // The version check refused: the vote is not there yet, or another tab changed it first.
-  throw stale(outcome.currentVersion ?? 0, input.expectedVersion ?? null);
+  // The version check refused: the vote is not there yet, or another tab changed it first. The
+  // statement's own read predates that tab's commit, so ask again for the version to name.
+  const current = await ctx.db('vote')
+    .where({ session_id: fromGlobalId('ReviewSession', input.sessionId, 'sessionId'), applicant_id: fromGlobalId('Applicant', input.applicantId, 'applicantId'), member_id: ctx.user!.id })
+    .first('version');
+  throw stale(current?.version ?? 0, input.expectedVersion || null);
 }
 
 /** No agenda item: unknown ids first, then the seat, the session and the applicant, then the agenda. */
 async function refuseWithoutAgendaItem(em: EntityManager, input: CastVoteInput, memberId: string): Promise<never> {
+  await assertMayVote(em, input, memberId);
+  throw badInput('applicantId', 'The applicant is not on the agenda of this session.');
+}
+
+/** The slow path's checks, in the order of the refusals: the ids, the seat, the session, the applicant. */
+async function assertMayVote(em: EntityManager, input: CastVoteInput, memberId: string): Promise<void> {
   const session = await findByGlobalId(em, ReviewSession, 'ReviewSession', input.sessionId, 'sessionId');
   const applicant = await findByGlobalId(em, Applicant, 'Applicant', input.applicantId, 'applicantId');
   if (!(await em.count(CommitteeMember, { committee: session.committee, user: memberId }))) {
@@ -184,7 +204,6 @@ async function refuseWithoutAgendaItem(em: EntityManager, input: CastVoteInput, 
   }
   if (session.status !== SessionStatus.OPEN) throw invalidState(`The session is ${session.status.toLowerCase()}.`, 'sessionId');
   if (applicant.withdrawnAt) throw invalidState('The applicant has withdrawn.', 'applicantId');
-  throw badInput('applicantId', 'The applicant is not on the agenda of this session.');
 }
 
 function stale(current: number, expected: number | null): AppError {

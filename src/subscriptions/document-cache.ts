@@ -1,5 +1,8 @@
 import { DocumentNode, GraphQLError, GraphQLSchema, parse, validate } from 'graphql';
 
+/** Longer documents are parsed each time: no client can pin large texts in the cache. */
+const MAX_CACHED_LENGTH = 16 * 1024;
+
 export interface PreparedDocument {
   /** Small and stable: part of the key that groups subscribers who run the same operation. */
   id: number;
@@ -24,6 +27,7 @@ export class DocumentCache {
   get(query: string): PreparedDocument {
     const known = this.entries.get(query);
     if (known) return known;
+    const cacheable = query.length <= MAX_CACHED_LENGTH;
     let prepared: PreparedDocument;
     try {
       const document = parse(query);
@@ -32,6 +36,7 @@ export class DocumentCache {
       if (!(error instanceof GraphQLError)) throw error;
       prepared = { id: 0, document: { kind: 'Document', definitions: [] } as unknown as DocumentNode, errors: [error] };
     }
+    if (!cacheable) return prepared;
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(query, prepared);
     return prepared;

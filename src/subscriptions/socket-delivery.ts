@@ -33,7 +33,8 @@ export function nextMessagePrefix(id: string): Buffer {
 /** ws's internals this relies on; when they are not as expected, frames go through `send`. */
 interface WsInternals {
   _socket?: { cork(): void; uncork(): void; write(chunk: Buffer): boolean };
-  _sender?: { _queue?: unknown[]; _deflating?: boolean };
+  /** ws 8: `_state` 0 is DEFAULT (not compressing, not reading a Blob); `_queue` holds frames waiting behind that. */
+  _sender?: { _queue?: unknown[]; _state?: number };
 }
 
 /**
@@ -53,7 +54,8 @@ export function writeMessages(delivery: SocketDelivery, prefix: Buffer, payloads
   }
   const internals = socket as unknown as WsInternals;
   const tcp = internals._socket;
-  const direct = tcp !== undefined && internals._sender !== undefined && !internals._sender._deflating && (internals._sender._queue?.length ?? 0) === 0;
+  const sender = internals._sender;
+  const direct = tcp !== undefined && sender !== undefined && sender._state === 0 && (sender._queue?.length ?? 0) === 0;
   tcp?.cork();
   for (const payload of payloads) {
     if (direct) tcp.write(textFrame(prefix, payload));

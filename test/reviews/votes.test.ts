@@ -1,5 +1,6 @@
 import { RubricCriterion } from '../../src/programs/rubric-criterion.entity';
-import { buildWorld, World } from '../support/factories';
+import { AgendaItem, VotingStatus } from '../../src/reviews/agenda-item.entity';
+import { buildApplicant, buildProgram, buildWorld, World } from '../support/factories';
 import { refusal, startTestServer, TestServer } from '../support/test-server';
 
 let server: TestServer;
@@ -71,6 +72,19 @@ test('refuses scores outside 1–5, missing or foreign criteria, and bad confide
   expect(refusal(notOnAgenda)).toEqual({ code: 'BAD_USER_INPUT', field: 'applicantId' });
   const unknownSession = await server.gql(CAST, { input: voteInput({ sessionId: world.gid('ReviewSession', '00000000-0000-4000-8000-000000000000') }) }, token);
   expect(refusal(unknownSession)).toEqual({ code: 'NOT_FOUND', field: 'sessionId' });
+});
+
+test('no vote without a rubric to score, and who may not vote hears that before what is wrong with the input', async () => {
+  const em = server.orm.em.fork();
+  const unscored = buildApplicant(em, { program: buildProgram(em, {}, []), intake: world.intake });
+  em.create(AgendaItem, { session: world.session.id, applicant: unscored, position: 99, votingStatus: VotingStatus.OPEN });
+  await em.flush();
+  const noRubric = await server.gql(CAST, { input: voteInput({ applicantId: world.gid('Applicant', unscored.id), scores: [] }) }, server.tokenFor(world.chair.id));
+  expect(refusal(noRubric)).toEqual({ code: 'INVALID_STATE', field: 'applicantId' });
+  expect((await em.getConnection().execute('select count(*)::int as n from vote where applicant_id = ?', [unscored.id]))[0].n).toBe(0);
+
+  const outsiderWithBadInput = await server.gql(CAST, { input: voteInput({ confidence: 9 }) }, server.tokenFor(world.outsider.id));
+  expect(refusal(outsiderWithBadInput).code).toBe('FORBIDDEN');
 });
 
 test('only members of the committee vote; officers and outsiders are refused', async () => {

@@ -73,7 +73,9 @@ export class LiveFanout {
       context: ctx,
       delivery,
       prefix: nextMessagePrefix(delivery.id),
-      groupKey: `${delivery.operationKey}\n${viewer.id}`,
+      // Everything the payload depends on about the viewer: who they are and their role (the
+      // audience rules read both; a demoted officer's new sockets must not share old payloads).
+      groupKey: `${delivery.operationKey}\n${viewer.id}\n${viewer.role}`,
       shape,
       closed: false,
       fail: (error) => queue.fail(error),
@@ -127,7 +129,13 @@ export class LiveFanout {
           batch.subscribers.push(subscriber);
           batches.set(key, batch);
         }
-        for (const batch of batches.values()) await this.deliver(batch);
+        for (const batch of batches.values()) {
+          try {
+            await this.deliver(batch);
+          } catch (error) {
+            this.failAll(batch.subscribers, error);
+          }
+        }
       }
     } finally {
       queue.running = false;
@@ -135,29 +143,32 @@ export class LiveFanout {
     }
   }
 
+  /** Nobody may silently miss an event: their streams fail with the error, and clients resume with `after`. */
+  private failAll(subscribers: Subscriber[], error: unknown) {
+    this.logger.error(`Delivering live events to ${subscribers.length} subscribers failed`, error);
+    for (const subscriber of subscribers) subscriber.fail(error);
+  }
+
   private async deliver(batch: Batch): Promise<void> {
-    let rendered: Map<string, Buffer[]>;
     const started = performance.now();
-    try {
-      const audience = await loadAudience(this.db, batch.sessionId, batch.events);
-      const loaders = createLoaders(this.db);
-      const payloads = new Map<string, Promise<Buffer[]>>();
-      for (const subscriber of batch.subscribers) {
-        if (!subscriber.closed && !payloads.has(subscriber.groupKey)) payloads.set(subscriber.groupKey, this.render(subscriber, batch.events, audience, loaders));
-      }
-      rendered = new Map();
-      for (const [key, payload] of payloads) rendered.set(key, await payload);
-    } catch (error) {
-      // Nobody may silently miss an event: their streams fail, and clients resume with `after`.
-      this.logger.error(`Delivering events of session ${batch.sessionId} failed`, error);
-      for (const subscriber of batch.subscribers) subscriber.fail(error);
-      return;
-    }
+    const audience = await loadAudience(this.db, batch.sessionId, batch.events);
+    const loaders = createLoaders(this.db);
+    const groups = new Map<string, Subscriber>();
+    for (const subscriber of batch.subscribers) if (!subscriber.closed && !groups.has(subscriber.groupKey)) groups.set(subscriber.groupKey, subscriber);
+    // One viewer's failure fails that viewer's streams only.
+    const settled = await Promise.allSettled([...groups.values()].map((first) => this.render(first, batch.events, audience, loaders)));
+    const rendered = new Map<string, Buffer[]>();
+    [...groups.keys()].forEach((key, index) => {
+      const outcome = settled[index];
+      if (outcome.status === 'fulfilled') rendered.set(key, outcome.value);
+      else this.failAll(batch.subscribers.filter((s) => s.groupKey === key), outcome.reason);
+    });
     const prepared = performance.now();
     let written = 0;
     for (const subscriber of batch.subscribers) {
-      if (subscriber.closed) continue;
-      writeMessages(subscriber.delivery, subscriber.prefix, rendered.get(subscriber.groupKey) ?? []);
+      const payloads = rendered.get(subscriber.groupKey);
+      if (subscriber.closed || !payloads) continue;
+      writeMessages(subscriber.delivery, subscriber.prefix, payloads);
       if (++written % SOCKETS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     this.logger.debug(
