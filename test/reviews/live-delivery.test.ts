@@ -85,6 +85,16 @@ test('a client that drops and reconnects with its last event id misses nothing, 
   const bad = open(world.officer).subscribe(SESSION_EVENTS, { sessionId, after: 'garbage' });
   await bad.settle(200);
   expect(JSON.stringify(bad.errors)).toMatch(/BAD_USER_INPUT/);
+
+  // Documents are parsed and validated once and cached: a broken one is refused every time, as an error.
+  const connection = open(world.officer);
+  for (const query of ['subscription { sessionEvents(sessionId: 1) { nope } }', 'subscription { sessionEvents(sessionId: 1) { nope } }', 'subscription {']) {
+    const broken = connection.subscribe(query);
+    await broken.settle(150);
+    expect(broken.errors.length).toBeGreaterThan(0);
+    expect(broken.received).toEqual([]);
+  }
+  expect(await Promise.race([connection.closed.then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('open'), 100))])).toBe('open');
 });
 
 test('comments reach exactly the readers their visibility allows', async () => {
