@@ -135,7 +135,8 @@ export async function votesByApplicant(db: Knex, applicantIds: readonly string[]
  * One statement for any number of agenda items: counts, means and spreads per criterion and
  * overall. Each aggregate is one GROUP BY over the page's scores, joined back to the items; the
  * votes are found through the (session, applicant, member) unique index. (The first version ran
- * seven correlated subqueries per item over a CTE: 16 ms for a page of 50, now ~2 ms.)
+ * seven correlated subqueries per item over a CTE: 11 ms of execution for a page of 50 at
+ * 20,000 applicants; now 7 ms.)
  */
 export async function talliesByAgendaItem(db: Knex, agendaItemIds: readonly string[]): Promise<TallyNode[]> {
   const { rows } = await db.raw(
