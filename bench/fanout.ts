@@ -1,7 +1,7 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { argList, argNumber, fixed, graphql, hasFlag, machineLine, median, percentile, root, scratchDatabase, ServerProcess, startConclave } from './support/bench-kit';
+import { argList, argNumber, ask, fixed, graphql, hasFlag, machineLine, median, percentile, root, scratchDatabase, ServerProcess, startConclave } from './support/bench-kit';
 import { BenchWorld, CAST_VOTE, seedBenchWorld, voteInput } from './support/bench-world';
 
 /**
@@ -61,16 +61,8 @@ class LoadProcess {
   constructor(readonly localAddress: string) {
     this.child = fork(path.join(__dirname, 'fanout-load.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   }
-  ask<T = any>(message: object, field: string): Promise<T> {
-    return new Promise((resolve) => {
-      const onMessage = (answer: any) => {
-        if (answer?.[field] === undefined) return;
-        this.child.off('message', onMessage);
-        resolve(answer);
-      };
-      this.child.on('message', onMessage);
-      this.child.send(message);
-    });
+  ask(message: object, field: string): Promise<any> {
+    return ask(this.child, message, field);
   }
 }
 

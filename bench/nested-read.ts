@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -7,6 +7,7 @@ import { signToken } from '../src/auth/tokens';
 import { toGlobalId } from '../src/common/global-id';
 import {
   argNumber,
+  autocannon,
   BENCH_SECRET,
   fixed,
   hasFlag,
@@ -19,11 +20,8 @@ import {
   startServerProcess,
   graphql,
 } from './support/bench-kit';
-import { summariseProfile } from './support/profile-summary';
+import { summariseProfileIn } from './support/profile-summary';
 import { addPeerFunctions, AGENDA_SIZE, generateNestedReadData } from './nested-read-data';
-// autocannon ships no types; the bench uses four fields of its result.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const autocannon = require('autocannon') as (options: object) => Promise<any>;
 
 /**
  * `npm run bench:read`: the agenda page (50 applicants with references, portfolio items,
@@ -75,6 +73,15 @@ export const POSTGRAPHILE_AGENDA = `query Agenda($id: UUID!) {
     }
   }
 }`;
+
+function startPostGraphile(databaseUrl: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+  return startServerProcess({
+    node: POSTGRAPHILE_NODE,
+    script: path.join(root, 'bench/peers/postgraphile-server.cjs'),
+    env: { DATABASE_URL: databaseUrl, ...env },
+    ready: /PostGraphile listening on (\S+)/,
+  });
+}
 
 interface Target {
   name: string;
@@ -169,22 +176,9 @@ export async function runNestedRead(options: Options) {
     const sessionIds: string[] = (await db.query(`select id from review_session order by title limit 40`)).rows.map((r) => r.id);
     await db.end();
 
-    const peer = await startServerProcess({
-      node: POSTGRAPHILE_NODE,
-      script: path.join(root, 'bench/peers/postgraphile-server.cjs'),
-      env: { DATABASE_URL: database.url },
-      ready: /PostGraphile listening on (\S+)/,
-    });
+    const peer = await startPostGraphile(database.url);
     servers.push(peer);
-    const cached = await Promise.all([
-      startConclave(database.url, { BENCH_SQL_CACHE: '1' }),
-      startServerProcess({
-        node: POSTGRAPHILE_NODE,
-        script: path.join(root, 'bench/peers/postgraphile-server.cjs'),
-        env: { DATABASE_URL: database.url, BENCH_SQL_CACHE: '1' },
-        ready: /PostGraphile listening on (\S+)/,
-      }),
-    ]);
+    const cached = await Promise.all([startConclave(database.url, { BENCH_SQL_CACHE: '1' }), startPostGraphile(database.url, { BENCH_SQL_CACHE: '1' })]);
     servers.push(...cached);
 
     const token = signToken(BENCH_SECRET, officer);
@@ -234,9 +228,7 @@ export async function runNestedRead(options: Options) {
         await load({ ...targets[0], server: profiled }, sessionIds, 32, 2);
         await load({ ...targets[0], server: profiled }, sessionIds, 32, options.seconds);
         await profiled.stop();
-        const file = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(profileDir, f)).pop()!;
-        profile = `${profile ?? ''}### ${name}, concurrency 32\n\n${summariseProfile(file, 15)}\n\n`;
-        rmSync(file);
+        profile = `${profile ?? ''}### ${name}, concurrency 32\n\n${summariseProfileIn(profileDir)}\n\n`;
       }
     }
     return { targets, cachedTargets, statements, med, check, profile };

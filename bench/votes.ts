@@ -1,13 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { argNumber, fixed, hasFlag, machineLine, percentile, root, scratchDatabase, startConclave } from './support/bench-kit';
+import { argNumber, autocannon, fixed, hasFlag, machineLine, percentile, root, scratchDatabase, startConclave } from './support/bench-kit';
 import { BenchWorld, CAST_VOTE, seedBenchWorld, voteInput } from './support/bench-world';
-import { summariseProfile } from './support/profile-summary';
-// autocannon ships no types.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const autocannon = require('autocannon') as (options: object) => Promise<any>;
+import { summariseProfileIn } from './support/profile-summary';
 
 /**
  * `npm run bench:votes [-- --seconds 10 --members 50]`: members vote and change votes at once
@@ -101,7 +98,7 @@ export async function runVotes(options: Options) {
     console.log(`votes committed: ${votes.perSecond.toFixed(0)}/s (p50 ${votes.p50.toFixed(1)} ms, p99 ${votes.p99.toFixed(1)} ms, ${votes.refused} refused)`);
     if (tps) console.log(`pgbench single-row upsert: ${tps.toFixed(0)} tps → ratio ${((votes.perSecond / tps) * 100).toFixed(0)}%`);
     await api.stop();
-    const profile = profileDir ? summariseProfile(path.join(profileDir, readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'))!), 15) : null;
+    const profile = profileDir ? summariseProfileIn(profileDir) : null;
     return { votes, tps, ceiling, profile };
   } finally {
     await api.stop();

@@ -152,8 +152,8 @@ export function startServerProcess(options: ServerOptions): Promise<ServerProces
   });
 }
 
-/** Sends a probe request over IPC and waits for the answer that carries `field`. */
-function ask(child: ChildProcess, request: string, field: string): Promise<any> {
+/** Sends a request over IPC (to a probed server or a load process) and waits for the answer that carries `field`. */
+export function ask(child: ChildProcess, request: string | object, field: string): Promise<any> {
   return new Promise((resolve) => {
     const onMessage = (message: any) => {
       if (message?.[field] === undefined) return;
@@ -173,6 +173,10 @@ export function processCpuSeconds(pid: number): number {
 }
 
 export const BENCH_SECRET = 'bench-secret';
+
+/** autocannon ships no types; the benches read a few fields of its result. */
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+export const autocannon = require('autocannon') as (options: object) => Promise<any>;
 
 /** The built Conclave server on a given database, without demo data. */
 export function startConclave(databaseUrl: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ServerProcess> {

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
 
 /**
  * `node dist/bench/support/profile-summary.js FILE.cpuprofile [top]`: a `node --cpu-prof`
@@ -9,6 +10,15 @@ interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
   hitCount?: number;
+}
+
+/** Summarises the one profile a finished process left in `dir`, and removes it (the next run's is then the only one). */
+export function summariseProfileIn(dir: string, top = 15): string {
+  const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
+  if (!file) throw new Error(`no .cpuprofile in ${dir}`);
+  const summary = summariseProfile(path.join(dir, file), top);
+  rmSync(path.join(dir, file));
+  return summary;
 }
 
 export function summariseProfile(file: string, top = 25): string {

@@ -52,7 +52,7 @@ export async function castVote(ctx: Context, input: CastVoteInput): Promise<stri
   const write: VoteWrite = { sessionId, applicantId, memberId: me.id, expectedVersion: input.expectedVersion || null, fields, scores };
   return inStatement(ctx, async () => {
     const outcome = await voteIfAllowed(ctx.db, write);
-    if (!outcome.written) await refuse(ctx, input, outcome);
+    if (!outcome.written) await refuse(ctx, input, write, outcome);
     return { result: outcome.written!.id, sessionIds: [sessionId] };
   });
 }
@@ -72,7 +72,6 @@ interface VoteOutcome {
   facts: { session_status: SessionStatus; member: boolean; withdrawn: boolean; voting_status: VotingStatus } | null;
   criteria: { id: string; key: string }[];
   conflict: { reason: string } | null;
-  currentVersion: number | null;
   written: { id: string; version: number } | null;
 }
 
@@ -136,7 +135,6 @@ const VOTE_IF_ALLOWED = new PreparedStatement<any>(
     select (select row_to_json(f) from facts f) as facts,
            (select list from criteria) as criteria,
            (select row_to_json(c) from conflict c) as conflict,
-           (select version from current) as current_version,
            (select row_to_json(u) from upserted u) as written
   `,
 );
@@ -161,11 +159,11 @@ async function voteIfAllowed(db: Knex, write: VoteWrite): Promise<VoteOutcome> {
     changedType: SessionEventType.VOTE_CHANGED,
   });
   const row = rows[0];
-  return { facts: row.facts, criteria: row.criteria ?? [], conflict: row.conflict, currentVersion: row.current_version, written: row.written };
+  return { facts: row.facts, criteria: row.criteria ?? [], conflict: row.conflict, written: row.written };
 }
 
 /** Nothing was written: say why, checking the rules in the order a member would expect. */
-async function refuse(ctx: Context, input: CastVoteInput, outcome: VoteOutcome): Promise<never> {
+async function refuse(ctx: Context, input: CastVoteInput, write: VoteWrite, outcome: VoteOutcome): Promise<never> {
   const { facts } = outcome;
   if (!facts) return refuseWithoutAgendaItem(ctx.em, input, ctx.user!.id);
   if (!facts.member) throw forbidden('Only members of the committee of this session vote in it.');
@@ -183,10 +181,8 @@ async function refuse(ctx: Context, input: CastVoteInput, outcome: VoteOutcome):
   checkScores(input, outcome.criteria);
   // The version check refused: the vote is not there yet, or another tab changed it first. The
   // statement's own read predates that tab's commit, so ask again for the version to name.
-  const current = await ctx.db('vote')
-    .where({ session_id: fromGlobalId('ReviewSession', input.sessionId, 'sessionId'), applicant_id: fromGlobalId('Applicant', input.applicantId, 'applicantId'), member_id: ctx.user!.id })
-    .first('version');
-  throw stale(current?.version ?? 0, input.expectedVersion || null);
+  const current = await ctx.db('vote').where({ session_id: write.sessionId, applicant_id: write.applicantId, member_id: write.memberId }).first('version');
+  throw stale(current?.version ?? 0, write.expectedVersion);
 }
 
 /** No agenda item: unknown ids first, then the seat, the session and the applicant, then the agenda. */

@@ -137,11 +137,12 @@ export async function sessionEvents(ctx: Context, sessionGlobalId: string, after
   const cursor = parseAfter(after);
   // Officers look in without announcing themselves; members' presence is part of the meeting.
   const leave = ctx.user.role === UserRole.COMMITTEE_MEMBER ? await presenceFor(ctx).join(ctx, session.dbId, ctx.user.id) : null;
+  const onClose = () => void leave?.();
   try {
-    if (ctx.delivery) return await ctx.fanout.subscribe(ctx, session.dbId, cursor, liveEventsFor, () => void leave?.());
-    return await follow(ctx, [session.dbId], cursor, liveEventsFor, () => void leave?.());
+    if (ctx.delivery) return await ctx.fanout.subscribe(ctx, session.dbId, cursor, liveEventsFor, onClose);
+    return await follow(ctx, [session.dbId], cursor, liveEventsFor, onClose);
   } catch (error) {
-    void leave?.();
+    onClose();
     throw error;
   }
 }
