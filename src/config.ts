@@ -1,6 +1,92 @@
 import path from 'node:path';
+import { z } from 'zod';
 
-/** Environment, read and validated once so a typo fails at start-up, not mid-request. */
+/**
+ * Every environment variable the server reads, in one validated schema: a typo or an
+ * out-of-range value fails at start-up with one line per variable (see ConfigError), never
+ * mid-request and never with a stack trace. The README's configuration table lists exactly
+ * these variables (a test checks it).
+ */
+
+/** Unset and empty mean the same: the default. */
+const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
+
+const integer = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const port = (fallback: number) => integer(0, 65535).default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(['1', 'true', 'yes', '0', 'false', 'no'])
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => ['1', 'true', 'yes'].includes(value));
+const oneOf = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number]) => z.enum(values).default(fallback);
+const optionalText = () => z.string().optional();
+
+interface Variable<T> {
+  schema: z.ZodType<T>;
+  /** Completes "NAME must be …" in the error line. */
+  expected: string;
+  /** The README's "default" column. */
+  fallback: string;
+  doc: string;
+}
+
+function variable<T>(schema: z.ZodType<T>, expected: string, fallback: string, doc: string): Variable<T> {
+  return { schema, expected, fallback, doc };
+}
+
+/** name → how it is read. Keep the README's configuration table in step (a test compares them). */
+export const VARIABLES = {
+  PORT: variable(port(4000), 'an integer from 0 to 65535', '`4000`', 'HTTP port (0 picks a free one)'),
+  HOST: variable(z.string().default('0.0.0.0'), 'a host name or address', '`0.0.0.0`', 'interface to listen on'),
+  DATABASE_URL: variable(
+    z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    'a postgres:// or postgresql:// URL',
+    'embedded',
+    'PostgreSQL URL; unset runs an embedded PostgreSQL',
+  ),
+  EMBEDDED_PG_PORT: variable(integer(1, 65535).default(54329), 'an integer from 1 to 65535', '`54329`', 'port of the embedded PostgreSQL'),
+  CONCLAVE_DATA_DIR: variable(z.string().default('.data'), 'a directory', '`.data`', 'embedded data and the generated JWT secret'),
+  JWT_SECRET: variable(
+    z.string().min(32).optional(),
+    'at least 32 characters',
+    'generated',
+    'HS256 secret; unset, one is generated and kept in the data dir',
+  ),
+  SEED_DEMO_DATA: variable(flag(true), 'true or false (also 1/0, yes/no)', '`true`', 'load the demo data set into an empty database'),
+  LOG_LEVEL: variable(
+    oneOf(['silent', 'error', 'info', 'debug'] as const, 'info'),
+    'silent, error, info or debug',
+    '`info`',
+    '`silent`, `error`, `info` or `debug` (`debug` also logs each live fan-out\'s timings)',
+  ),
+  LIVE_DELIVERY: variable(
+    oneOf(['shared', 'per-subscriber'] as const, 'shared'),
+    'shared or per-subscriber',
+    '`shared`',
+    '`shared`: each live event is executed and serialised once per viewer and operation, and the same bytes go to all their sockets; `per-subscriber`: graphql-ws\'s own path (executes per socket), kept for the benchmark\'s comparison',
+  ),
+  NODE_ENV: variable(
+    oneOf(['production', 'development', 'test'] as const, 'production'),
+    'production, development or test',
+    '`production`',
+    'set by `main.ts` when unset; `development` brings back graphql-js\'s duplicate-install checks (4–7% of CPU)',
+  ),
+  EMBEDDED_PG_TEST_PORT: variable(
+    integer(1, 65535).default(54331),
+    'an integer from 1 to 65535',
+    '`54331`',
+    'port of the embedded PostgreSQL the tests start when no other answers',
+  ),
+  CONCLAVE_URL: variable(optionalText(), 'a URL', '`http://localhost:4000/graphql`', 'the server `npm run report` talks to'),
+  CONCLAVE_TOKEN: variable(optionalText(), 'a token', 'none', 'the bearer token `npm run report` sends'),
+} satisfies Record<string, Variable<unknown>>;
+
+type Values = { [K in keyof typeof VARIABLES]: (typeof VARIABLES)[K] extends Variable<infer T> ? T : never };
+
+/** The variables, typed: each one's own value after defaults. */
+export type Environment = Values;
+
+/** Start-up configuration of the server, derived from the environment. */
 export interface Config {
   port: number;
   host: string;
@@ -11,53 +97,48 @@ export interface Config {
   dataDir: string;
   embeddedPort: number;
   seedDemoData: boolean;
-  logLevel: 'silent' | 'error' | 'info' | 'debug';
+  logLevel: Values['LOG_LEVEL'];
   /**
    * How live events reach subscribers: `shared` executes and serialises once per viewer and
    * operation and writes the same bytes to all their sockets; `per-subscriber` is graphql-ws's
    * stock path (execute per socket), kept for the fan-out benchmark's comparison.
    */
-  liveDelivery: 'shared' | 'per-subscriber';
+  liveDelivery: Values['LIVE_DELIVERY'];
 }
 
-function integer(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer, got "${raw}"`);
-  return value;
+/** Every invalid variable, one line each, for the operator (main prints them without a stack). */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
 }
 
-function flag(name: string, fallback: boolean): boolean {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
-  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
-  throw new Error(`${name} must be true or false, got "${raw}"`);
+/** Reads and checks every variable at once, so an operator sees all the mistakes in one go. */
+export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
+  const values: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, spec] of Object.entries(VARIABLES) as [string, Variable<unknown>][]) {
+    const raw = env[name];
+    const parsed = spec.schema.safeParse(unsetIfEmpty(raw));
+    if (parsed.success) values[name] = parsed.data;
+    else problems.push(`${name} must be ${spec.expected}, got "${raw}"`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return values as Environment;
 }
 
-function logLevel(): Config['logLevel'] {
-  const raw = process.env.LOG_LEVEL ?? 'info';
-  if (raw === 'silent' || raw === 'error' || raw === 'info' || raw === 'debug') return raw;
-  throw new Error(`LOG_LEVEL must be silent, error, info or debug, got "${raw}"`);
-}
-
-export function loadConfig(root: string): Config {
+export function loadConfig(root: string, env: NodeJS.ProcessEnv = process.env): Config {
+  const vars = readEnvironment(env);
   return {
-    port: integer('PORT', 4000),
-    host: process.env.HOST || '0.0.0.0',
-    databaseUrl: process.env.DATABASE_URL || undefined,
-    jwtSecret: process.env.JWT_SECRET || undefined,
-    dataDir: path.resolve(root, process.env.CONCLAVE_DATA_DIR || '.data'),
-    embeddedPort: integer('EMBEDDED_PG_PORT', 54329),
-    seedDemoData: flag('SEED_DEMO_DATA', true),
-    logLevel: logLevel(),
-    liveDelivery: liveDelivery(),
+    port: vars.PORT,
+    host: vars.HOST,
+    databaseUrl: vars.DATABASE_URL,
+    jwtSecret: vars.JWT_SECRET,
+    dataDir: path.resolve(root, vars.CONCLAVE_DATA_DIR),
+    embeddedPort: vars.EMBEDDED_PG_PORT,
+    seedDemoData: vars.SEED_DEMO_DATA,
+    logLevel: vars.LOG_LEVEL,
+    liveDelivery: vars.LIVE_DELIVERY,
   };
-}
-
-function liveDelivery(): Config['liveDelivery'] {
-  const raw = process.env.LIVE_DELIVERY || 'shared';
-  if (raw === 'shared' || raw === 'per-subscriber') return raw;
-  throw new Error(`LIVE_DELIVERY must be shared or per-subscriber, got "${raw}"`);
 }

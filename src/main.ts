@@ -2,6 +2,7 @@ import './production-mode';
 import 'reflect-metadata';
 import { loadOrCreateSecret } from './auth/tokens';
 import { loadConfig } from './config';
+import { startupProblem } from './startup-problems';
 import { connectDatabase } from './db/database';
 import { migrate, openOrm } from './db/orm';
 import { repoRoot } from './db/postgres-server';
@@ -56,6 +57,8 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
-  process.exit(1);
+  const problem = startupProblem(error);
+  // What the operator can fix is said in one line each; anything else is a bug and keeps its stack.
+  console.error(problem ?? error);
+  process.exit(problem ? 2 : 1);
 });

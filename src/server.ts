@@ -92,7 +92,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   // Subscriptions share the HTTP server's port and path. The token is checked once at connect
   // (a bad one closes the socket with 4403) and every subscription builds its own context.
   // No compression (the shared fan-out writes frames itself), and messages as large as an HTTP body at most.
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', perMessageDeflate: false, maxPayload: 2 ** 20 });
+  // noServer: with `server`, ws re-emits the HTTP server's own errors (a port in use) as a
+  // WebSocket server error; the listen below reports those itself.
+  const wsServer = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 2 ** 20 });
+  httpServer.on('upgrade', (request, socket, head) => {
+    if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/graphql') {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wsServer.handleUpgrade(request, socket, head, (ws) => wsServer.emit('connection', ws, request));
+  });
   const wsCleanup = useServer<Record<string, unknown>, { user?: AuthUser }>(
     {
       schema: options.schema,

@@ -1,5 +1,6 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readEnvironment } from '../config';
 import { repoRoot } from './postgres-server';
 import { migrate, openOrm } from './orm';
 
@@ -8,7 +9,7 @@ import { migrate, openOrm } from './orm';
  * applied and write the next migration into migrations/, then regenerate migrations/index.ts.
  */
 async function main() {
-  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/conclave_migrations';
+  const url = readEnvironment().DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/conclave_migrations';
   const orm = await openOrm(url);
   try {
     await orm.schema.ensureDatabase();

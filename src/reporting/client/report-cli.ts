@@ -2,6 +2,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readEnvironment } from '../../config';
 import { toCsv } from '../export.queries';
 import { FunnelTableDocument, ReportIntakesDocument, ScoringTableDocument } from '../../generated/graphql';
 
@@ -24,7 +25,8 @@ function parseArgs(argv: string[]): Options {
     console.log(USAGE);
     process.exit(0);
   }
-  const options: Partial<Options> = { url: process.env.CONCLAVE_URL ?? 'http://localhost:4000/graphql', token: process.env.CONCLAVE_TOKEN };
+  const env = readEnvironment();
+  const options: Partial<Options> = { url: env.CONCLAVE_URL ?? 'http://localhost:4000/graphql', token: env.CONCLAVE_TOKEN };
   for (let i = 0; i < argv.length; i += 2) {
     const [flag, value] = [argv[i], argv[i + 1]];
     if (!value) throw new Error(`${flag} needs a value`);

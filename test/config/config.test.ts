@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { ConfigError, loadConfig, VARIABLES } from '../../src/config';
+import { repoRoot } from '../../src/db/postgres-server';
+import { MAIN } from '../support/child-server';
+
+const run = promisify(execFile);
+
+function problems(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig('/srv', env);
+    return [];
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+}
+
+test('defaults apply when nothing is set, and empty means unset', () => {
+  const config = loadConfig('/srv', { PORT: '', LOG_LEVEL: '' });
+  expect(config).toMatchObject({ port: 4000, host: '0.0.0.0', databaseUrl: undefined, dataDir: '/srv/.data', embeddedPort: 54329, seedDemoData: true, logLevel: 'info', liveDelivery: 'shared' });
+});
+
+test('values are typed and ranged, and every mistake is reported at once, one line each', () => {
+  expect(loadConfig('/srv', { PORT: '0', SEED_DEMO_DATA: 'no', DATABASE_URL: 'postgresql://u@db:5432/x' })).toMatchObject({ port: 0, seedDemoData: false, databaseUrl: 'postgresql://u@db:5432/x' });
+  expect(problems({ PORT: '99999', LOG_LEVEL: 'loud', SEED_DEMO_DATA: 'maybe', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short', EMBEDDED_PG_PORT: '0' })).toEqual([
+    'PORT must be an integer from 0 to 65535, got "99999"',
+    'DATABASE_URL must be a postgres:// or postgresql:// URL, got "mysql://x"',
+    'EMBEDDED_PG_PORT must be an integer from 1 to 65535, got "0"',
+    'JWT_SECRET must be at least 32 characters, got "short"',
+    'SEED_DEMO_DATA must be true or false (also 1/0, yes/no), got "maybe"',
+    'LOG_LEVEL must be silent, error, info or debug, got "loud"',
+  ]);
+  expect(problems({ PORT: '4000.5' })).toEqual(['PORT must be an integer from 0 to 65535, got "4000.5"']);
+});
+
+test("the README's configuration table lists exactly the variables the schema reads", () => {
+  const readme = readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
+  const table = readme.split('## Configuration')[1].split('\n## ')[0];
+  const documented = [...table.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((match) => match[1]);
+  expect(documented.sort()).toEqual(Object.keys(VARIABLES).sort());
+});
+
+describe('the server process', () => {
+  const start = (env: NodeJS.ProcessEnv) =>
+    run(process.execPath, [MAIN], { env: { ...process.env, HOST: '127.0.0.1', ...env }, cwd: repoRoot(), timeout: 60_000 }).then(
+      () => ({ code: 0, stderr: '' }),
+      (error: { code: number; stderr: string }) => error,
+    );
+
+  test('an invalid variable stops start-up with one line per problem and no stack trace', async () => {
+    const { code, stderr } = await start({ PORT: '99999', LOG_LEVEL: 'loud' });
+    expect(code).toBe(2);
+    expect(stderr.trim().split('\n')).toEqual(['Invalid configuration:', '  PORT must be an integer from 0 to 65535, got "99999"', '  LOG_LEVEL must be silent, error, info or debug, got "loud"']);
+  });
+
+  test('a port in use is said plainly', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const { code, stderr } = await start({ PORT: String(port), DATABASE_URL: process.env.CONCLAVE_TEST_ADMIN_URL, SEED_DEMO_DATA: 'false', JWT_SECRET: 'x'.repeat(32) });
+      expect(code).toBe(2);
+      expect(stderr.trim()).toBe(`Port ${port} on 127.0.0.1 is already in use: stop the other server or set PORT.`);
+    } finally {
+      taken.close();
+    }
+  }, 60_000);
+});
