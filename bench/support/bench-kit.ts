@@ -172,7 +172,7 @@ export function processCpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-export const BENCH_SECRET = 'bench-secret';
+export const BENCH_SECRET = 'bench-secret-not-for-production-0123456789';
 
 /** autocannon ships no types; the benches read a few fields of its result. */
 // eslint-disable-next-line @typescript-eslint/no-var-requires
