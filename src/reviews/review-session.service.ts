@@ -4,13 +4,13 @@ import { Committee } from '../committees/committee.entity';
 import { findByGlobalId } from '../common/entity-lookup';
 import { badInput, conflict, forbidden, invalidState, notFound } from '../common/errors';
 import { fromGlobalId } from '../common/global-id';
-import { pageRequest, Page, toPage } from '../common/pagination';
+import { ConnectionArgs, emptyPage, Page, pageRequest } from '../common/pagination';
 import { inTransaction } from '../common/transaction';
 import { refuseNulls, requireText } from '../common/validation';
 import { ReviewWeek } from '../intakes/review-week.entity';
 import { AgendaItem } from './agenda-item.entity';
 import { ReviewSession, SessionStatus } from './review-session.entity';
-import { sessionPage } from './review.queries';
+import { SESSION_ORDERING, sessionPage } from './review.queries';
 import { CreateReviewSessionInput, ReviewSessionFilter, UpdateReviewSessionInput } from './review.inputs';
 import { ReviewSessionNode } from './review.type';
 import { Vote } from './vote.entity';
@@ -34,19 +34,17 @@ export async function getSession(ctx: Context, globalId: string, field = 'id'): 
 export async function listSessions(
   ctx: Context,
   filter: ReviewSessionFilter | undefined,
-  first?: number | null,
-  after?: string | null,
+  args: ConnectionArgs,
 ): Promise<Page<ReviewSessionNode>> {
-  const request = pageRequest(first, after);
-  if (!ctx.user) return toPage([], 0, request);
-  const { nodes, totalCount } = await sessionPage(ctx.db, {
+  const page = pageRequest(args, SESSION_ORDERING);
+  if (!ctx.user) return emptyPage();
+  return sessionPage(ctx.db, {
     committeeId: filter?.committeeId ? fromGlobalId('Committee', filter.committeeId, 'filter.committeeId') : undefined,
     weekId: filter?.weekId ? fromGlobalId('ReviewWeek', filter.weekId, 'filter.weekId') : undefined,
     status: filter?.status,
     visibleToMember: ctx.access.isOfficer ? undefined : ctx.user.id,
-    ...request,
+    page,
   });
-  return toPage(nodes, totalCount, request);
 }
 
 /** Sessions happen inside their review week (whole days, UTC). */
