@@ -32,7 +32,6 @@ export interface Context {
  * the fan-out executes with its own loaders, so eager ones cost memory per connection.
  */
 class OperationContext implements Context {
-  readonly requestId = randomUUID();
   access: Access;
   delivery?: SocketDelivery;
   private forked?: EntityManager;
@@ -44,6 +43,7 @@ class OperationContext implements Context {
     readonly user: AuthUser | null,
     readonly bus: SessionEventBus,
     readonly fanout: LiveFanout,
+    readonly requestId: string = randomUUID(),
   ) {
     this.access = new Access(db, user);
   }
@@ -61,10 +61,11 @@ class OperationContext implements Context {
   }
 }
 
+/** `requestId`: the HTTP request's or the subscription's (observability/request-id.ts); a fresh one otherwise. */
 export interface ContextFactory {
-  (authorization: string | null | undefined): Promise<Context>;
+  (authorization: string | null | undefined, requestId?: string): Promise<Context>;
   userFor(authorization: string | null | undefined): Promise<AuthUser | null>;
-  forUser(user: AuthUser | null): Context;
+  forUser(user: AuthUser | null, requestId?: string): Context;
 }
 
 export function contextFactory(orm: Orm, secret: string, bus: SessionEventBus, fanout: LiveFanout): ContextFactory {
@@ -78,12 +79,12 @@ export function contextFactory(orm: Orm, secret: string, bus: SessionEventBus, f
     return row ?? null;
   }
 
-  async function create(authorization: string | null | undefined): Promise<Context> {
-    return forUser(await userFor(authorization));
+  async function create(authorization: string | null | undefined, requestId?: string): Promise<Context> {
+    return forUser(await userFor(authorization), requestId);
   }
 
-  function forUser(user: AuthUser | null): Context {
-    return new OperationContext(orm, db, user, bus, fanout);
+  function forUser(user: AuthUser | null, requestId?: string): Context {
+    return new OperationContext(orm, db, user, bus, fanout, requestId);
   }
 
   return Object.assign(create, { userFor, forUser });

@@ -14,6 +14,10 @@ export enum ErrorCode {
   INVALID_STATE = 'INVALID_STATE',
   /** The change was made from an older version than the stored one. */
   STALE_VERSION = 'STALE_VERSION',
+  /** A persisted document id (sha256 hash) that is not in any known client's manifest. */
+  PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
+  /** Only the known clients' documents may run here (TRUSTED_DOCUMENTS=require), and this one is not among them. */
+  PERSISTED_QUERY_NOT_IN_LIST = 'PERSISTED_QUERY_NOT_IN_LIST',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
