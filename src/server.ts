@@ -76,7 +76,9 @@ export function formatError(logger: Logger, metrics?: Metrics) {
   return (formatted: GraphQLFormattedError, error: unknown, requestId = requestIdOfError(error)): GraphQLFormattedError => {
     const original = mapDatabaseError(unwrapResolverError(error));
     if (original instanceof GraphQLError) {
-      const code = original.extensions?.code ?? formatted.extensions?.code;
+      // Apollo's own refusals of a request (a persisted id with another text) carry a 4xx status and no code.
+      const status = (original.extensions?.http as { status?: number } | undefined)?.status;
+      const code = original.extensions?.code ?? (status && status >= 400 && status < 500 ? ErrorCode.BAD_REQUEST : formatted.extensions?.code);
       if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
         metrics?.countError(String(code));
         // `http` is for Apollo (the status to answer with), not for the client.

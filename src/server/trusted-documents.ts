@@ -86,6 +86,8 @@ export class TrustedDocuments {
    */
   admit(params: DocumentParams, viewer: { role: string } | null): void {
     if (mayRunAdHocDocuments(viewer, this.mode) || this.isTrusted(params)) return;
+    // An id alone runs nothing ad hoc: Apollo finds it in the manifests or answers PERSISTED_QUERY_NOT_FOUND.
+    if (this.idOf(params) !== undefined && (params.query === undefined || params.query === '')) return;
     throw refusal(
       ErrorCode.PERSISTED_QUERY_NOT_IN_LIST,
       'This server runs only the operations of its known clients: send a persisted document id (extensions.persistedQuery.sha256Hash).',

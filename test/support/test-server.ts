@@ -5,7 +5,8 @@ import { signToken } from '../../src/auth/tokens';
 import { openOrm, Orm } from '../../src/db/orm';
 import { createLogger, Logger } from '../../src/logger';
 import type { Metrics } from '../../src/observability/metrics';
-import type { TrustedDocuments } from '../../src/server/trusted-documents';
+import { TrustedDocuments } from '../../src/server/trusted-documents';
+import { repoRoot } from '../../src/db/postgres-server';
 import { createSchema } from '../../src/schema';
 import { startServer } from '../../src/server';
 import { createTestDatabase } from './database';
@@ -40,18 +41,21 @@ export interface TestServerOptions {
   /** Silent unless given (observability tests collect the lines). */
   logger?: Logger;
   metricsToken?: string;
+  /** The known clients' manifests, any document allowed, unless given. */
   trustedDocuments?: TrustedDocuments;
+  /** Another server's database: a second process on the same data (default: a fresh database). */
+  databaseUrl?: string;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const databaseUrl = await createTestDatabase();
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const orm = await openOrm(databaseUrl, { poolMax: 5 });
   let statements = 0;
   orm.em.getKnex().on('query', () => {
     statements++;
   });
   schema ??= createSchema();
-  const server = await startServer({ orm, schema: await schema, secret: TEST_SECRET, port: 0, host: '127.0.0.1', logger: options.logger ?? createLogger('silent'), liveDelivery: options.liveDelivery, metricsToken: options.metricsToken, trustedDocuments: options.trustedDocuments });
+  const server = await startServer({ orm, schema: await schema, secret: TEST_SECRET, port: 0, host: '127.0.0.1', logger: options.logger ?? createLogger('silent'), liveDelivery: options.liveDelivery, metricsToken: options.metricsToken, trustedDocuments: options.trustedDocuments ?? TrustedDocuments.load(repoRoot(), 'off') });
   const url = `http://127.0.0.1:${server.port}/graphql`;
 
   return {
