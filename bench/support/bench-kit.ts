@@ -183,7 +183,8 @@ export function startConclave(databaseUrl: string, env: Record<string, string> =
   return startServerProcess({
     script: path.join(root, 'dist/src/main.js'),
     nodeArgs,
-    env: { DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_SECRET, SEED_DEMO_DATA: 'false', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    // One process each (WORKERS=1): the probe answers over IPC for the process it is in.
+    env: { DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_SECRET, SEED_DEMO_DATA: 'false', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', WORKERS: '1', ...env },
     ready: /ready in [\d.]+ s: (http:\/\/\S+\/graphql)/,
   });
 }
