@@ -99,8 +99,8 @@ export interface LiveClient {
 }
 
 /**
- * A graphql-ws client that keeps reconnecting (quickly at first, then backing off to 10 s) and
- * resumes its subscriptions. `url` is ws(s)://…/graphql; `options` are graphql-ws's own (pass
+ * A graphql-ws client that keeps reconnecting (quickly at first, then backing off to 10 s), pings
+ * every 20 s, and resumes its subscriptions. `url` is ws(s)://…/graphql; `options` are graphql-ws's own (pass
  * `connectionParams: { authorization: 'Bearer …' }`, and outside a browser `webSocketImpl`).
  */
 export function createLiveClient(urlOrClient: string | Client, options: Omit<ClientOptions, 'url'> = {}): LiveClient {
@@ -111,6 +111,8 @@ export function createLiveClient(urlOrClient: string | Client, options: Omit<Cli
           retryAttempts: Infinity,
           shouldRetry: (event) => !(event && typeof event === 'object' && FINAL_CLOSE_CODES.has((event as { code?: number }).code ?? 0)),
           retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(10_000, 100 * 2 ** retries) * (0.5 + Math.random() / 2))),
+          // A ping every 20 s keeps load balancers (idle timeouts of 60 s are common) from cutting a quiet meeting.
+          keepAlive: 20_000,
           ...options,
         })
       : urlOrClient;

@@ -47,7 +47,7 @@ function prettyStream(): pino.DestinationStream {
   // Loaded only when asked for: a JSON server never pays for it.
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const pretty = require('pino-pretty') as typeof import('pino-pretty');
-  return pretty({ sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'hostname' });
+  return pretty({ sync: true, colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'hostname' });
 }
 
 export function createLogger(level: Config['logLevel'], options: LoggerOptions = {}): Logger {
