@@ -7,6 +7,7 @@ import { encodeEventId } from '../../src/events/event-feed';
 import { RubricCriterion } from '../../src/programs/rubric-criterion.entity';
 import { buildUser, buildWorld, World } from '../support/factories';
 import { startTestServer, TestServer } from '../support/test-server';
+import { until } from '../support/until';
 import { CommitteeMember, SeatRole } from '../../src/committees/committee-member.entity';
 
 /**
@@ -109,13 +110,6 @@ function vote(server: TestServer, voter: { id: string }, applicantIndex: number,
   );
 }
 
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 async function liveSubscriptions(server: TestServer): Promise<number> {
   const text = await (await fetch(`${new URL(server.url).origin}/metrics`)).text();

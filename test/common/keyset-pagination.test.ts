@@ -75,6 +75,28 @@ async function remove(globalId: string) {
   await server.orm.em.getKnex()('applicant').where({ id: dbId }).delete();
 }
 
+/**
+ * What a client that paged through while rows came and went must have seen: each row once;
+ * every row there now except those inserted behind its cursor (`behind`), so every row inserted
+ * ahead of it; none deleted before it got there; and all of it in the connection's order.
+ */
+async function expectSeenOnce(
+  seen: Edge[],
+  expected: { orderBy: object; behind: (edge: Edge) => boolean; insertedAhead: string[]; deletedAhead: string[] },
+) {
+  const seenIds = ids(seen);
+  expect(new Set(seenIds).size).toBe(seenIds.length);
+  const now = (await page({ first: 100, orderBy: expected.orderBy })).edges;
+  for (const edge of now) if (!expected.behind(edge)) expect(seenIds).toContain(edge.node.id);
+  for (const id of expected.insertedAhead) expect(seenIds).toContain(id);
+  for (const id of expected.deletedAhead) expect(seenIds).not.toContain(id);
+  expect(seen.filter(expected.behind)).toEqual([]);
+  expect(expected.deletedAhead.length).toBeGreaterThan(2);
+  const position = new Map(ids(now).map((id, index) => [id, index]));
+  const stillThere = seenIds.filter((id) => position.has(id));
+  expect(stillThere).toEqual([...stillThere].sort((a, b) => position.get(a)! - position.get(b)!));
+}
+
 const ORDERS = [
   { field: 'LAST_NAME', direction: 'ASC' },
   { field: 'LAST_NAME', direction: 'DESC' },
@@ -136,18 +158,7 @@ test('paging forward while rows are inserted and deleted sees every row that sta
       deletedAhead.push(ahead.node.id);
     }
   }
-  const seenIds = ids(seen);
-  expect(new Set(seenIds).size).toBe(seenIds.length);
-  const now = (await page({ first: 100, orderBy })).edges;
-  for (const edge of now) if (!edge.node.lastName.startsWith('Aaa')) expect(seenIds).toContain(edge.node.id);
-  for (const id of insertedAhead) expect(seenIds).toContain(id);
-  for (const id of deletedAhead) expect(seenIds).not.toContain(id);
-  expect(seen.filter((edge) => edge.node.lastName.startsWith('Aaa'))).toEqual([]);
-  expect(deletedAhead.length).toBeGreaterThan(2);
-  // The pages together are in the order of the connection.
-  const position = new Map(ids(now).map((id, index) => [id, index]));
-  const stillThere = seenIds.filter((id) => position.has(id));
-  expect(stillThere).toEqual([...stillThere].sort((a, b) => position.get(a)! - position.get(b)!));
+  await expectSeenOnce(seen, { orderBy, behind: (edge) => edge.node.lastName.startsWith('Aaa'), insertedAhead, deletedAhead });
 });
 
 test('paging backward while rows are inserted and deleted sees every row that stayed exactly once, in order', async () => {
@@ -172,16 +183,7 @@ test('paging backward while rows are inserted and deleted sees every row that st
       deletedAhead.push(ahead.node.id);
     }
   }
-  const seenIds = ids(seen);
-  expect(new Set(seenIds).size).toBe(seenIds.length);
-  const now = (await page({ first: 100, orderBy })).edges;
-  for (const edge of now) if (edge.node.ects !== 600) expect(seenIds).toContain(edge.node.id);
-  for (const id of insertedAhead) expect(seenIds).toContain(id);
-  for (const id of deletedAhead) expect(seenIds).not.toContain(id);
-  expect(seen.filter((edge) => edge.node.ects === 600)).toEqual([]);
-  const position = new Map(ids(now).map((id, index) => [id, index]));
-  const stillThere = seenIds.filter((id) => position.has(id));
-  expect(stillThere).toEqual([...stillThere].sort((a, b) => position.get(a)! - position.get(b)!));
+  await expectSeenOnce(seen, { orderBy, behind: (edge) => edge.node.ects === 600, insertedAhead, deletedAhead });
 });
 
 test('first: 0 and last: 0 answer the counts without rows; an empty page past the end still counts', async () => {

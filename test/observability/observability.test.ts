@@ -7,6 +7,7 @@ import { RubricCriterion } from '../../src/programs/rubric-criterion.entity';
 import { buildWorld, World } from '../support/factories';
 import { SESSION_EVENTS } from '../support/live-client';
 import { startTestServer, TestServer } from '../support/test-server';
+import { until } from '../support/until';
 
 /**
  * What an operator sees: one JSON log line per request with its id (the caller's X-Request-Id
@@ -147,9 +148,7 @@ test('a WebSocket connection has an id (the upgrade answers with it) and each su
       { authorization: `Bearer ${token(world.members[0])}` },
     );
     expect(vote.body.errors).toBeUndefined();
-    const deadline = Date.now() + 5000;
-    while (received.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(received.length).toBeGreaterThanOrEqual(2);
+    await until(() => received.length >= 2, 'the vote and its tally');
     const after = await scrape();
     expect(metric(after.text, 'conclave_live_delivery_duration_seconds_count')).toBeGreaterThanOrEqual(1);
     expect(metric(after.text, 'conclave_event_log_lag_seconds_count')).toBeGreaterThanOrEqual(1);
@@ -160,9 +159,7 @@ test('a WebSocket connection has an id (the upgrade answers with it) and each su
   }
   const closed = await lineWhere((l) => l.msg === 'ws close' && l.requestId === 'tab-7');
   expect(closed.code).toBe(1000);
-  const deadline = Date.now() + 5000;
-  while (metric((await scrape()).text, 'conclave_live_sockets') !== 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-  expect(metric((await scrape()).text, 'conclave_live_sockets')).toBe(0);
+  await until(async () => metric((await scrape()).text, 'conclave_live_sockets') === 0, 'the socket to be gone from the count');
 });
 
 test('/metrics: latency by operation, errors by code, the database pool, process metrics, in Prometheus text', async () => {

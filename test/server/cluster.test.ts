@@ -6,6 +6,7 @@ import { ChildServer, startChildServer } from '../support/child-server';
 import { buildWorld, World } from '../support/factories';
 import { SESSION_EVENTS } from '../support/live-client';
 import { startTestServer, TEST_SECRET, TestServer } from '../support/test-server';
+import { until } from '../support/until';
 
 /**
  * WORKERS=2: two server processes on one port (node:cluster), started as `npm start` starts it.
@@ -121,13 +122,6 @@ async function subscribe(name: string): Promise<Subscriber> {
   return { worker: line.worker, pid: line.pid, events, closed };
 }
 
-async function waitFor(what: () => boolean, description: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!what()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${description}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 async function metric(name: string): Promise<number | undefined> {
   const text = await (await fetch(`${new URL(cluster.url).origin}/metrics`)).text();
@@ -158,7 +152,7 @@ test('two workers answer on one port, and live events cross from one worker to t
   expect((await vote(world.members[1], 0, 'vote-b')).errors).toBeUndefined();
   const votedOn = [(await lineWhere((l) => l.requestId === 'vote-a')).worker, (await lineWhere((l) => l.requestId === 'vote-b')).worker];
   for (const subscriber of subscribers) {
-    await waitFor(() => subscriber.events.filter((e) => e.sessionEvents.type === 'VOTE_CAST').length === 2, `both votes on worker ${subscriber.worker}`);
+    await until(() => subscriber.events.filter((e) => e.sessionEvents.type === 'VOTE_CAST').length === 2, `both votes on worker ${subscriber.worker}`);
     expect(subscriber.events.filter((e) => e.sessionEvents.type === 'VOTE_CAST').map((e) => e.sessionEvents.actor.name)).toEqual(['Member 1', 'Member 2']);
   }
   expect(subscribers.some((s) => votedOn.some((worker) => worker !== s.worker))).toBe(true);

@@ -12,6 +12,7 @@ import { CLIENT_MANIFESTS, TrustedDocuments } from '../../src/server/trusted-doc
 import { buildWorld, World } from '../support/factories';
 import { connect, LiveConnection } from '../support/live-client';
 import { startTestServer, TestServer } from '../support/test-server';
+import { until } from '../support/until';
 
 /**
  * Trusted documents: the known clients' operations, by persisted id (sha256), in both modes, over
@@ -49,13 +50,6 @@ async function post(server: TestServer, body: object, user: { id: string } | nul
   return { status: response.status, ...((await response.json()) as any) };
 }
 
-async function until(condition: () => boolean | Promise<boolean>, what: string, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 async function subscriptions(server: TestServer): Promise<number> {
   const text = await (await fetch(`${new URL(server.url).origin}/metrics`)).text();
