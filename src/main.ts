@@ -37,10 +37,10 @@ async function serve(config: Config, orm: Orm, logger: Logger) {
   });
 }
 
+/** The hints first, then the line that says the server is ready (what scripts wait for). */
 function announce(logger: Logger, config: Config, startedAt: number, port: number, embedded: boolean) {
   const url = `http://localhost:${port}/graphql`;
   const processes = config.workers > 1 ? ` (${config.workers} worker processes)` : '';
-  logger.info(`Conclave is ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${url}${processes} (Apollo Sandbox in a browser)`);
   logger.info(
     [
       `Database: ${embedded ? `embedded PostgreSQL on port ${config.embeddedPort}, data in ${config.dataDir}` : 'DATABASE_URL'}`,
@@ -51,6 +51,7 @@ function announce(logger: Logger, config: Config, startedAt: number, port: numbe
       `       -H 'content-type: application/json' -d '{"query":"{ me { name role } }"}'`,
     ].join('\n'),
   );
+  logger.info(`Conclave is ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${url}${processes} (Apollo Sandbox in a browser)`);
 }
 
 async function main() {

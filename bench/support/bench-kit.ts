@@ -202,7 +202,8 @@ export async function httpLoad(options: { url: string; connections: number; head
   const result = await autocannon({
     method: 'POST',
     ...options,
-    ...('seconds' in budget ? { duration: budget.seconds } : { amount: budget.requests }),
+    // autocannon refuses more connections than requests (a warm-up of 10 at concurrency 32).
+    ...('seconds' in budget ? { duration: budget.seconds } : { amount: budget.requests, connections: Math.min(options.connections, budget.requests) }),
   });
   const errors = result.errors + result.non2xx + result.timeouts;
   return {
