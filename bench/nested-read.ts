@@ -3,12 +3,11 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { signToken } from '../src/auth/tokens';
 import { toGlobalId } from '../src/common/global-id';
 import {
   argNumber,
   autocannon,
-  BENCH_SECRET,
+  benchTokens,
   fixed,
   hasFlag,
   machineLine,
@@ -181,7 +180,7 @@ export async function runNestedRead(options: Options) {
     const cached = await Promise.all([startConclave(database.url, { BENCH_SQL_CACHE: '1' }), startPostGraphile(database.url, { BENCH_SQL_CACHE: '1' })]);
     servers.push(...cached);
 
-    const token = signToken(BENCH_SECRET, officer);
+    const [token] = await benchTokens(database.url, [officer]);
     const targets: Target[] = [
       { name: 'Conclave', server: conclave, query: CONCLAVE_AGENDA, token, variables: (id) => ({ id: toGlobalId('ReviewSession', id) }) },
       { name: 'PostGraphile 5', server: peer, query: POSTGRAPHILE_AGENDA, token: null, variables: (id) => ({ id }) },

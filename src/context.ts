@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { OperationAudit } from './audit/operation-audit';
 import { Access, AuthUser } from './auth/access';
-import { bearerToken, verifyToken } from './auth/tokens';
+import type { Authenticate } from './auth/authenticate';
+import type { EndedSignIns } from './auth/live-sessions';
 import type { Orm } from './db/orm';
 import { createLoaders, Loaders } from './loaders';
 import type { SessionEventBus } from './events/session-event-bus';
@@ -24,6 +26,20 @@ export interface Context {
   fanout: LiveFanout;
   /** Set on a graphql-ws subscription whose frames the server writes itself (shared delivery). */
   delivery?: SocketDelivery;
+  /** What this operation leaves in the audit trail (files read, the mutation running). */
+  audit: OperationAudit;
+  services: OperationServices;
+}
+
+/** Server-wide settings and services that some operations need. */
+export interface OperationServices {
+  auth: {
+    passwordSignIn: boolean;
+    /** After a commit that ended sign-ins: closes their live sockets in every process. */
+    ended(which: EndedSignIns): void;
+  };
+  /** RETENTION_MONTHS: for intakes that set no retention of their own. */
+  defaultRetentionMonths: number;
 }
 
 /**
@@ -33,6 +49,7 @@ export interface Context {
  */
 class OperationContext implements Context {
   readonly requestId = randomUUID();
+  readonly audit = new OperationAudit();
   access: Access;
   delivery?: SocketDelivery;
   private forked?: EntityManager;
@@ -44,6 +61,7 @@ class OperationContext implements Context {
     readonly user: AuthUser | null,
     readonly bus: SessionEventBus,
     readonly fanout: LiveFanout,
+    readonly services: OperationServices,
   ) {
     this.access = new Access(db, user);
   }
@@ -63,27 +81,21 @@ class OperationContext implements Context {
 
 export interface ContextFactory {
   (authorization: string | null | undefined): Promise<Context>;
-  userFor(authorization: string | null | undefined): Promise<AuthUser | null>;
+  /** The one authentication entry point (auth/authenticate.ts): every request, socket and sign-in route goes through it. */
+  userFor: Authenticate;
   forUser(user: AuthUser | null): Context;
 }
 
-export function contextFactory(orm: Orm, secret: string, bus: SessionEventBus, fanout: LiveFanout): ContextFactory {
+export function contextFactory(orm: Orm, authenticate: Authenticate, bus: SessionEventBus, fanout: LiveFanout, services: OperationServices): ContextFactory {
   const db = orm.em.getKnex();
-
-  async function userFor(authorization: string | null | undefined): Promise<AuthUser | null> {
-    const token = bearerToken(authorization);
-    const userId = token ? verifyToken(secret, token) : null;
-    if (!userId) return null;
-    const row = await db('app_user').where('id', userId).first('id', 'email', 'name', 'role');
-    return row ?? null;
-  }
+  const userFor: Authenticate = (credentials) => authenticate(credentials);
 
   async function create(authorization: string | null | undefined): Promise<Context> {
     return forUser(await userFor(authorization));
   }
 
   function forUser(user: AuthUser | null): Context {
-    return new OperationContext(orm, db, user, bus, fanout);
+    return new OperationContext(orm, db, user, bus, fanout, services);
   }
 
   return Object.assign(create, { userFor, forUser });

@@ -5,15 +5,22 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { ExecutionResult, FormattedExecutionResult, getOperationAST, GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ErrorCode } from './common/errors';
 import { mapDatabaseError } from './common/database-errors';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { readAuditPlugin } from './audit/audit-plugin';
+import { readEntry, recordAudit, rootFieldsOf } from './audit/audit-recorder';
 import { AuthUser } from './auth/access';
+import { authRoutes } from './auth/auth-routes';
+import { createAuthenticator } from './auth/authenticate';
+import { LiveSessions } from './auth/live-sessions';
+import { OidcIssuer } from './auth/oidc';
 import { bearerToken } from './auth/tokens';
+import type { AuthConfig } from './config';
 import { Context, contextFactory } from './context';
 import type { Orm } from './db/orm';
 import { PostgresWakeChannel } from './events/postgres-wake-channel';
@@ -37,7 +44,13 @@ export interface ServerOptions {
   wake?: 'postgres' | 'in-process';
   /** See Config.liveDelivery; `shared` unless told otherwise. */
   liveDelivery?: 'shared' | 'per-subscriber';
+  /** Sign-in (Config.auth); unset parts: passwords on, demo sign-in and OpenID Connect off, 15-minute tokens, 12-hour sessions. */
+  auth?: Partial<AuthConfig>;
+  /** RETENTION_MONTHS (default 24). */
+  defaultRetentionMonths?: number;
 }
+
+const DEFAULT_AUTH: AuthConfig = { publicUrl: undefined, accessTokenMinutes: 15, sessionHours: 12, passwordSignIn: true, demoSignIn: false, oidc: null };
 
 /** graphql-ws clients send the token in connection_init: `{ authorization: 'Bearer …' }` (or `{ token }`). */
 function tokenHeader(params: Record<string, unknown> | undefined): string | null {
@@ -83,7 +96,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const bus = new SessionEventBus(db, channel, options.logger);
   await bus.start();
   const fanout = new LiveFanout(db, options.logger);
-  const createContext = contextFactory(options.orm, options.secret, bus, fanout);
+  const auth = { ...DEFAULT_AUTH, ...options.auth };
+  const liveSessions = new LiveSessions(
+    db,
+    options.wake === 'in-process' ? new InProcessWakeChannel() : new PostgresWakeChannel(options.orm.config.get('clientUrl')!, options.logger, 2, 'conclave_sign_ins_ended'),
+    options.logger,
+  );
+  await liveSessions.start();
+  const oidc = auth.oidc ? new OidcIssuer(auth.oidc, options.secret, options.logger) : null;
+  const authenticate = createAuthenticator({ db, secret: options.secret, oidc, passwordSignIn: auth.passwordSignIn, demoSignIn: auth.demoSignIn });
+  const createContext = contextFactory(options.orm, authenticate, bus, fanout, {
+    auth: { passwordSignIn: auth.passwordSignIn, ended: (which) => liveSessions.ended(which) },
+    defaultRetentionMonths: options.defaultRetentionMonths ?? 24,
+  });
+  // Known once the server listens, unless configured (PUBLIC_URL).
+  let publicUrl = auth.publicUrl;
   const format = formatError(options.logger);
   const formatResult = (result: ExecutionResult): FormattedExecutionResult =>
     result.errors ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error)) } : (result as FormattedExecutionResult);
@@ -109,6 +136,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const user = await createContext.userFor(tokenHeader(ctx.connectionParams));
         if (!user) return false;
         ctx.extra.user = user;
+        // Closed with 4401 when this sign-in ends (expiry, sign-out, revocation).
+        liveSessions.watch(ctx.extra.socket, user);
         return true;
       },
       // Shared delivery: documents are parsed and validated once for all subscribers, and the
@@ -131,7 +160,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
               return { ...args, contextValue };
             },
       context: (ctx) => createContext.forUser(ctx.extra.user ?? null),
-      onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
+      // graphql-ws's own delivery: each result's reads are recorded before it is sent.
+      onNext: async (_ctx, _id, _payload, args, result) => {
+        const context = args.contextValue as Context;
+        const entry = readEntry(context.audit, context.user, rootFieldsOf(getOperationAST(args.document, args.operationName)), context.requestId);
+        if (entry) await recordAudit(context.db, [entry]);
+        return formatResult(result);
+      },
       onError: (_ctx, _id, _payload, errors) => errors.map((error) => format(error.toJSON(), error)),
     },
     wsServer,
@@ -154,6 +189,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // No HTTP caching of answers (they depend on the viewer and change live): without this
       // Apollo wraps every field's resolver to compute cache hints nobody reads.
       ApolloServerPluginCacheControlDisabled(),
+      readAuditPlugin(options.logger),
     ],
   });
   await apollo.start();
@@ -161,6 +197,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
+  app.use(
+    '/auth',
+    authRoutes({
+      authenticate: createContext.userFor,
+      db,
+      secret: options.secret,
+      settings: auth,
+      publicUrl: () => publicUrl!,
+      oidc,
+      liveSessions,
+      logger: options.logger,
+    }),
+  );
   app.use(
     '/graphql',
     // Answers carry applicants' personal data and change live: no cache may keep them.
@@ -192,6 +241,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     httpServer.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
+  publicUrl ??= `http://localhost:${port}`;
 
   return {
     url: `http://localhost:${port}/graphql`,
@@ -199,6 +249,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async stop() {
       await apollo.stop();
       await bus.stop();
+      await liveSessions.stop();
     },
   };
 }

@@ -8,6 +8,10 @@ export interface AuthUser {
   email: string;
   name: string;
   role: UserRole;
+  /** The sign-in session the credential belongs to; null for a bearer token of the identity provider. */
+  sessionId?: string | null;
+  /** When the credential stops being valid (the session's end, a bearer token's expiry): live sockets close then, with 4401. */
+  expiresAt?: Date;
 }
 
 export interface Seat {

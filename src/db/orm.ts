@@ -4,6 +4,7 @@ import { defineConfig, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import path from 'node:path';
 import { migrationsList } from '../../migrations';
 import { entities } from './entities';
+import { applyRoutines } from './routines';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
 
@@ -36,8 +37,9 @@ export async function openOrm(clientUrl: string, options: { debug?: boolean; poo
   return MikroORM.init<PostgreSqlDriver>(ormConfig(clientUrl, options));
 }
 
-/** Applies pending migrations; returns the names applied. */
+/** Applies pending migrations, then the database routines (routines.ts); returns the migrations applied. */
 export async function migrate(orm: Orm): Promise<string[]> {
   const applied = await orm.getMigrator().up();
+  await applyRoutines(orm);
   return applied.map((m) => m.name);
 }

@@ -17,7 +17,7 @@ beforeAll(async () => {
   server = await startTestServer();
   expect(await seedDemoDataIfEmpty(server.orm)).toBe(true);
   const row = await server.orm.em.getKnex()('app_user').where({ email: 'officer@conclave.example' }).first('id');
-  officer = server.tokenFor(row.id);
+  officer = await server.tokenFor(row.id);
 });
 afterAll(() => server.stop());
 

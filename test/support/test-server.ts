@@ -1,20 +1,25 @@
 import 'reflect-metadata';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type GraphQLSchema } from 'graphql';
-import { signToken } from '../../src/auth/tokens';
+import { SignInMethod } from '../../src/auth/auth-session.entity';
+import { accessTokenFor, openSession } from '../../src/auth/sessions';
+import type { AuthConfig } from '../../src/config';
 import { openOrm, Orm } from '../../src/db/orm';
 import { createLogger } from '../../src/logger';
 import { createSchema } from '../../src/schema';
 import { startServer } from '../../src/server';
 import { createTestDatabase } from './database';
 
-export const TEST_SECRET = 'test-secret-not-for-production';
+export const TEST_SECRET = 'test-secret-not-for-production-use';
 
 export interface GraphQLResponse<T = any> {
   status: number;
   data?: T;
   errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
 }
+
+/** A token, or the promise `tokenFor` returns. */
+export type TokenLike = string | Promise<string> | null | undefined;
 
 export interface TestServer {
   url: string;
@@ -23,16 +28,20 @@ export interface TestServer {
   orm: Orm;
   /** Statements sent to PostgreSQL so far by this server (all connections). */
   sqlStatements(): number;
-  tokenFor(userId: string): string;
+  /**
+   * An access token of a session of this user (opened as `npm run token` does), one session per
+   * user and server: tests that end sessions sign in for themselves (test/auth/sign-in.test.ts).
+   */
+  tokenFor(userId: string): Promise<string>;
   /** POSTs a GraphQL operation with plain fetch, as a client would; typed when given a generated document. */
-  gql<T = any, V = Record<string, unknown>>(query: string | TypedDocumentNode<T, V>, variables?: V, token?: string | null): Promise<GraphQLResponse<T>>;
+  gql<T = any, V = Record<string, unknown>>(query: string | TypedDocumentNode<T, V>, variables?: V, token?: TokenLike): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
 
 let schema: Promise<GraphQLSchema> | undefined;
 
 /** A real server on a random port, over this test file's own database. */
-export async function startTestServer(options: { liveDelivery?: 'shared' | 'per-subscriber' } = {}): Promise<TestServer> {
+export async function startTestServer(options: { liveDelivery?: 'shared' | 'per-subscriber'; auth?: Partial<AuthConfig> } = {}): Promise<TestServer> {
   const databaseUrl = await createTestDatabase();
   const orm = await openOrm(databaseUrl, { poolMax: 5 });
   let statements = 0;
@@ -40,16 +49,36 @@ export async function startTestServer(options: { liveDelivery?: 'shared' | 'per-
     statements++;
   });
   schema ??= createSchema();
-  const server = await startServer({ orm, schema: await schema, secret: TEST_SECRET, port: 0, host: '127.0.0.1', logger: createLogger('silent'), liveDelivery: options.liveDelivery });
+  const server = await startServer({
+    orm,
+    schema: await schema,
+    secret: TEST_SECRET,
+    port: 0,
+    host: '127.0.0.1',
+    logger: createLogger('silent'),
+    liveDelivery: options.liveDelivery,
+    auth: options.auth,
+  });
   const url = `http://127.0.0.1:${server.port}/graphql`;
+  const tokens = new Map<string, Promise<string>>();
 
   return {
     url,
     databaseUrl,
     orm,
     sqlStatements: () => statements,
-    tokenFor: (userId) => signToken(TEST_SECRET, userId),
-    async gql(query, variables, token) {
+    tokenFor(userId) {
+      let token = tokens.get(userId);
+      if (!token) {
+        token = openSession(orm.em.getKnex(), { userId, method: SignInMethod.CLI, hours: 12, userAgent: 'test' }).then(
+          async (session) => (await accessTokenFor(TEST_SECRET, { userId, sessionId: session.sessionId }, 60)).token,
+        );
+        tokens.set(userId, token);
+      }
+      return token;
+    },
+    async gql(query, variables, tokenLike) {
+      const token = await tokenLike;
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -1,0 +1,41 @@
+import { defaultFieldResolver, GraphQLObjectType, GraphQLSchema } from 'graphql';
+import type { Context } from '../context';
+
+/**
+ * The object types that are parts of an applicant's file, and how each names its applicant.
+ * Reading any of their fields but `id` counts as reading the file, wherever the object was
+ * reached: a query, `node(id:)`, a mutation's answer or a live event. A new kind of applicant
+ * data adds its type here.
+ */
+const APPLICANT_FILE_TYPES: Record<string, (source: any) => string | undefined> = {
+  Applicant: (applicant) => applicant.dbId,
+  Reference: (row) => row.applicantId,
+  Document: (row) => row.applicantId,
+  Portfolio: (row) => row.applicantId,
+  PortfolioItem: (row) => row.applicantId,
+  Decision: (row) => row.applicantId,
+  Conflict: (row) => row.applicantId,
+  Vote: (row) => row.applicantId,
+  Comment: (row) => row.applicantId,
+};
+
+/**
+ * Wraps the fields of those types to note the applicant in the operation's audit (a Set add; the
+ * row is written once when the operation ends, see audit-plugin.ts and the live fan-out), so
+ * reads are recorded the same way whichever resolver produced the object.
+ */
+export function auditApplicantReads(schema: GraphQLSchema): void {
+  for (const [typeName, applicantOf] of Object.entries(APPLICANT_FILE_TYPES)) {
+    const type = schema.getType(typeName);
+    if (!(type instanceof GraphQLObjectType)) throw new Error(`Audited type ${typeName} is not in the schema`);
+    for (const field of Object.values(type.getFields())) {
+      if (field.name === 'id') continue;
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context: Context, info) => {
+        const applicantId = applicantOf(source);
+        if (applicantId) context.audit.read(applicantId);
+        return resolve(source, args, context, info);
+      };
+    }
+  }
+}

@@ -1,0 +1,22 @@
+import { auditRoutines } from '../audit/audit.routines';
+import { APPLICANT_TABLES } from '../privacy/applicant-data';
+import type { Orm } from './orm';
+
+/**
+ * Functions and triggers, which MikroORM's schema diff does not see (so they cannot come from
+ * `npm run migration:create`). Each statement is idempotent (`create or replace`), and all of
+ * them are applied after the migrations by every `migrate()`, in one transaction: the database
+ * always has the triggers the code describes, whichever branch's migrations created its tables.
+ */
+function routines(): string[] {
+  return auditRoutines(APPLICANT_TABLES.filter((table) => table.audited));
+}
+
+export async function applyRoutines(orm: Orm): Promise<void> {
+  const knex = orm.em.getKnex();
+  await knex.transaction(async (trx) => {
+    // Two processes starting together would otherwise race on pg_proc ("tuple concurrently updated").
+    await trx.raw(`select pg_advisory_xact_lock(hashtext('conclave_routines'))`);
+    for (const statement of routines()) await trx.raw(statement);
+  });
+}
