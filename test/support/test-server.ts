@@ -10,7 +10,7 @@ import { createSchema } from '../../src/schema';
 import { startServer } from '../../src/server';
 import { createTestDatabase } from './database';
 
-export const TEST_SECRET = 'test-secret-not-for-production-use';
+export const TEST_SECRET = 'test-secret-not-for-production-0123456789';
 
 export interface GraphQLResponse<T = any> {
   status: number;
