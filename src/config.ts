@@ -74,8 +74,8 @@ const PRIVACY_VARIABLES = {
     "how long applicants' personal data is kept after their intake starts, for intakes that set no retention of their own",
   ),
   RETENTION_SWEEP_HOURS: variable(
-    integer(0, 8760).default(24),
-    'an integer from 0 to 8760',
+    integer(0, 168).default(24),
+    'an integer from 0 to 168',
     '`24`',
     'how often the server anonymises applicants past retention (0: only when an officer runs `eraseExpiredApplicants`)',
   ),
@@ -158,7 +158,7 @@ export interface Config {
 }
 
 export interface AuthConfig {
-  /** Unset: `http://localhost:<the port listened on>`. */
+  /** Unset: `http://<HOST, or localhost for all interfaces>:<the port listened on>`. */
   publicUrl: string | undefined;
   accessTokenMinutes: number;
   sessionHours: number;

@@ -1,5 +1,6 @@
 import './production-mode';
 import 'reflect-metadata';
+import { signInBanner } from './auth/sign-in-banner';
 import { loadOrCreateSecret } from './auth/tokens';
 import { loadConfig } from './config';
 import { startupProblem } from './startup-problems';
@@ -8,6 +9,7 @@ import { migrate, openOrm } from './db/orm';
 import { repoRoot } from './db/postgres-server';
 import { seedDemoDataIfEmpty } from './demo/seed';
 import { createLogger } from './logger';
+import { scheduleRetentionSweep } from './privacy/retention';
 import { createSchema } from './schema';
 import { startServer } from './server';
 
@@ -22,13 +24,25 @@ async function main() {
   if (config.seedDemoData && (await seedDemoDataIfEmpty(orm))) logger.info('Loaded the demo data set (the database was empty).');
 
   const secret = loadOrCreateSecret(config.jwtSecret, config.dataDir);
-  const server = await startServer({ orm, schema: await createSchema(), secret, port: config.port, host: config.host, logger, liveDelivery: config.liveDelivery });
+  const server = await startServer({
+    orm,
+    schema: await createSchema({ logger }),
+    secret,
+    port: config.port,
+    host: config.host,
+    logger,
+    liveDelivery: config.liveDelivery,
+    auth: config.auth,
+    defaultRetentionMonths: config.retention.defaultMonths,
+  });
+  const stopRetention = scheduleRetentionSweep(orm.em.getKnex(), { everyHours: config.retention.sweepHours, defaultMonths: config.retention.defaultMonths, logger });
 
   logger.info(
     [
       '',
       `Conclave is ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${server.url} (Apollo Sandbox in a browser)`,
       `Database: ${database.source === 'embedded' ? `embedded PostgreSQL on port ${config.embeddedPort}, data in ${config.dataDir}` : 'DATABASE_URL'}`,
+      ...(await signInBanner(orm.em.getKnex(), config.auth, server.url.replace(/\/graphql$/, ''))),
       'Every request needs a bearer token. In another terminal:',
       '  npm run token -- --list                 # the users, with their roles',
       '  npm run --silent token -- <email>       # prints a token for that user',
@@ -47,6 +61,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: draining requests and shutting down`);
+    stopRetention();
     await server.stop();
     await orm.close();
     await database.stop();

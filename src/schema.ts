@@ -15,6 +15,7 @@ import { ConflictResolver } from './conflicts/conflict.resolver';
 import { DocumentResolver } from './documents/document.resolver';
 import { IntakeResolver, ReviewWeekResolver } from './intakes/intake.resolver';
 import { PortfolioResolver } from './portfolios/portfolio.resolver';
+import { PrivacyResolver } from './privacy/privacy.resolver';
 import { ProgramResolver } from './programs/program.resolver';
 import { ReportingResolver } from './reporting/reporting.resolver';
 import { ReferenceResolver } from './references/reference.resolver';
@@ -50,6 +51,7 @@ export const resolvers: NonEmptyArray<Function> = [
   DecisionResolver,
   LiveResolver,
   ReportingResolver,
+  PrivacyResolver,
 ];
 
 /** The schema, with the audit trail's recording around every mutation and every read of an applicant's file. */

@@ -241,7 +241,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     httpServer.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
-  publicUrl ??= `http://localhost:${port}`;
+  // Unconfigured, browsers are taken to be on this machine, at the address listened on.
+  const host = !options.host || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host.includes(':') ? `[${options.host}]` : options.host;
+  publicUrl ??= `http://${host}:${port}`;
 
   return {
     url: `http://localhost:${port}/graphql`,

@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 
 /**
  * Who is acting in the current transaction, for the audit trail's triggers (audit.routines.ts):
@@ -21,11 +21,16 @@ export const ACTING_SETTINGS = {
   action: 'conclave.action',
 } as const;
 
+const NAMES = Object.keys(ACTING_SETTINGS) as (keyof Acting)[];
+const STATEMENT = `select ${NAMES.map(() => 'set_config(?, ?, true)').join(', ')}`;
+const bindings = (acting: Acting) => NAMES.flatMap((name) => [ACTING_SETTINGS[name], acting[name] ?? '']);
+
 /** One statement at the start of the transaction. */
 export async function actAs(em: EntityManager, acting: Acting): Promise<void> {
-  const names = Object.keys(ACTING_SETTINGS) as (keyof Acting)[];
-  await em.execute(
-    `select ${names.map(() => 'set_config(?, ?, true)').join(', ')}`,
-    names.flatMap((name) => [ACTING_SETTINGS[name], acting[name] ?? '']),
-  );
+  await em.execute(STATEMENT, bindings(acting));
+}
+
+/** The same, in a transaction of plain queries. */
+export async function actAsIn(trx: Knex.Transaction, acting: Acting): Promise<void> {
+  await trx.raw(STATEMENT, bindings(acting));
 }

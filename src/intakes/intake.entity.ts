@@ -2,7 +2,7 @@ import { Check, Entity, Property, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../db/base.entity';
 
 @Entity()
-@Check({ name: 'intake_retention_months_check', expression: 'retention_months is null or retention_months between 1 and 1200' })
+@Check({ name: 'intake_retention_months_check', expression: 'retention_months is null or retention_months >= 1 and retention_months <= 1200' })
 export class Intake extends BaseEntity {
   @Unique()
   @Property({ type: 'text' })

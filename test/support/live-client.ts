@@ -86,6 +86,13 @@ export function connect(httpUrl: string, token: string | Promise<string> | null)
   };
 }
 
+/** Resolves once the server accepted the connection (a query answered over it). */
+export function connected(connection: LiveConnection): Promise<void> {
+  return new Promise((resolve, reject) => {
+    connection.client.subscribe({ query: '{ __typename }' }, { next: () => resolve(), error: reject, complete: () => {} });
+  });
+}
+
 export const SESSION_EVENTS = `subscription($sessionId: ID!, $after: ID) {
   sessionEvents(sessionId: $sessionId, after: $after) {
     __typename eventId type
