@@ -2,10 +2,12 @@ import { defaultFieldResolver, GraphQLObjectType, GraphQLSchema } from 'graphql'
 import type { Context } from '../context';
 
 /**
- * The object types that are parts of an applicant's file, and how each names its applicant.
- * Reading any of their fields but `id` counts as reading the file, wherever the object was
- * reached: a query, `node(id:)`, a mutation's answer or a live event. A new kind of applicant
- * data adds its type here.
+ * The object types that make up an applicant's dossier (what the office files: the applicant,
+ * their references, documents, portfolio and decision), and how each names its applicant.
+ * Reading any of their fields but `id` counts as reading the dossier, wherever the object was
+ * reached: a query, `node(id:)`, a mutation's answer or a live event. The committee's own work
+ * on it (votes, comments) is not the dossier: a vote's answer costs no extra statement. A new
+ * kind of dossier data adds its type here.
  */
 const APPLICANT_FILE_TYPES: Record<string, (source: any) => string | undefined> = {
   Applicant: (applicant) => applicant.dbId,
@@ -14,9 +16,6 @@ const APPLICANT_FILE_TYPES: Record<string, (source: any) => string | undefined> 
   Portfolio: (row) => row.applicantId,
   PortfolioItem: (row) => row.applicantId,
   Decision: (row) => row.applicantId,
-  Conflict: (row) => row.applicantId,
-  Vote: (row) => row.applicantId,
-  Comment: (row) => row.applicantId,
 };
 
 /**
