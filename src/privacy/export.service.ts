@@ -4,7 +4,8 @@ import { APPLICANT_TABLES, ApplicantTable, rowsOfApplicants } from './applicant-
 
 export const EXPORT_FORMAT = 'conclave-subject-access/1';
 
-const SUBJECT = '(select ids from subject)';
+// A scalar (the cast): `= any(subquery)` would compare each uuid with the whole array.
+const SUBJECT = '(select ids from subject)::uuid[]';
 
 function rowsOf(table: ApplicantTable): string {
   const row = `to_jsonb(t) - ${`'{${(table.exportOmits ?? []).join(',')}}'::text[]`}`;

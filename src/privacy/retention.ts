@@ -66,7 +66,7 @@ export async function sweepRetention(db: Knex, options: SweepOptions): Promise<R
  * something to remember to do. The first run comes a minute after start (then every interval),
  * each process at a slightly different moment; concurrent sweeps skip each other's rows.
  */
-export function scheduleRetentionSweep(db: Knex, options: { everyHours: number; defaultMonths: number; logger: Logger }): () => void {
+export function scheduleRetentionSweep(db: Knex, options: { everyHours: number; defaultMonths: number; logger: Logger; firstRunInMs?: number }): () => void {
   if (options.everyHours <= 0) return () => {};
   const run = async () => {
     try {
@@ -78,7 +78,7 @@ export function scheduleRetentionSweep(db: Knex, options: { everyHours: number; 
       options.logger.error('The retention sweep failed; it runs again at the next interval', error);
     }
   };
-  const first = setTimeout(() => void run(), 60_000 + Math.random() * 30_000).unref();
+  const first = setTimeout(() => void run(), options.firstRunInMs ?? 60_000 + Math.random() * 30_000).unref();
   const every = setInterval(() => void run(), options.everyHours * 3_600_000).unref();
   return () => {
     clearTimeout(first);
