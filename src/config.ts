@@ -41,8 +41,8 @@ const AUTH_VARIABLES = {
   PUBLIC_URL: variable(
     httpUrl().optional(),
     'an http:// or https:// URL',
-    '`http://localhost:PORT`',
-    'the address browsers use to reach this server: the OpenID Connect redirect goes back to it, and with `https://` cookies are `Secure`',
+    '`http://HOST:PORT`',
+    'the address browsers reach this server at: the OpenID Connect redirect comes back to it, and with `https://` cookies are `Secure` (unset: the host listened on, `localhost` for all interfaces)',
   ),
   ACCESS_TOKEN_MINUTES: variable(integer(1, 1440).default(15), 'an integer from 1 to 1440', '`15`', 'lifetime of an access token; clients renew it with their session'),
   SESSION_HOURS: variable(integer(1, 8760).default(12), 'an integer from 1 to 8760', '`12`', 'lifetime of a sign-in session (then sign in again); its live sockets close with 4401 when it ends'),
@@ -51,9 +51,9 @@ const AUTH_VARIABLES = {
     oneOf(['auto', 'true', 'false'] as const, 'auto'),
     'auto, true or false',
     '`auto`',
-    'sign in as any user without a password, from a list (`/auth/methods`): for demos only; `auto` turns it on only with the embedded database',
+    'sign in as any user without a password, picked from `/auth/methods`: for demos only; `auto` turns it on only with the embedded database',
   ),
-  OIDC_ISSUER: variable(httpUrl().optional(), 'an http:// or https:// URL', 'none', 'OpenID Connect issuer (discovery at `/.well-known/openid-configuration`); unset turns OpenID Connect off'),
+  OIDC_ISSUER: variable(httpUrl().optional(), 'an http:// or https:// URL', 'none', 'OpenID Connect issuer (discovery at `/.well-known/openid-configuration`); unset turns OpenID Connect off; `https://`, or `http://` on this machine'),
   OIDC_CLIENT_ID: variable(optionalText(), 'a client id', 'none', "Conclave's client id at the issuer (needed with `OIDC_ISSUER`)"),
   OIDC_CLIENT_SECRET: variable(optionalText(), 'a client secret', 'none', 'its secret; unset, Conclave is a public client (PKCE only)'),
   OIDC_AUDIENCE: variable(
@@ -77,7 +77,7 @@ const PRIVACY_VARIABLES = {
     integer(0, 168).default(24),
     'an integer from 0 to 168',
     '`24`',
-    'how often the server anonymises applicants past retention (0: only when an officer runs `eraseExpiredApplicants`)',
+    'how often the server anonymises applicants past retention, 0 to 168 (0: only when an officer runs `eraseExpiredApplicants`)',
   ),
 } satisfies Record<string, Variable<unknown>>;
 
@@ -97,7 +97,7 @@ export const VARIABLES = {
     z.string().min(32).optional(),
     'at least 32 characters',
     'generated',
-    'HS256 secret; unset, one is generated and kept in the data dir',
+    'HS256 secret of access tokens and the sign-in flow\'s cookie (at least 32 characters); unset, one is generated and kept in the data dir',
   ),
   SEED_DEMO_DATA: variable(flag(true), 'true or false (also 1/0, yes/no)', '`true`', 'load the demo data set into an empty database'),
   LOG_LEVEL: variable(

@@ -52,6 +52,16 @@ test('starts on an empty database with demo data, mints tokens, and keeps the da
   try {
     expect(first.output()).toMatch(/Loaded the demo data set/);
     expect(first.output()).toMatch(/npm run token/);
+    // The demo users sign in with the password the banner prints.
+    const password = /the demo users' password is "([^"]+)"/.exec(first.output())?.[1];
+    expect(password).toBe('conclave-demo');
+    const signedIn = await fetch(first.url.replace(/\/graphql$/, '/auth/sign-in/password'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'chair@conclave.example', password }),
+    });
+    expect(signedIn.status).toBe(200);
+    expect((await query(first.url, ((await signedIn.json()) as any).accessToken)).data.me).toMatchObject({ email: 'chair@conclave.example' });
 
     const list = await run(process.execPath, [tokenCli, '--list'], { env, cwd: root });
     expect(list.stdout).toMatch(/OFFICER\s+officer@conclave\.example/);
