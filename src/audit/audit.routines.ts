@@ -48,10 +48,16 @@ begin
   raise exception 'audit_event is append-only: % refused', tg_op using errcode = '42501';
 end $$`;
 
-const APPEND_ONLY_TRIGGERS = [
-  `create or replace trigger conclave_audit_append_only before update or delete on audit_event for each row execute function conclave_audit_append_only()`,
-  `create or replace trigger conclave_audit_no_truncate before truncate on audit_event for each statement execute function conclave_audit_append_only()`,
+const APPEND_ONLY_TRIGGERS: Routine[] = [
+  { on: 'audit_event', sql: `create or replace trigger conclave_audit_append_only before update or delete on audit_event for each row execute function conclave_audit_append_only()` },
+  { on: 'audit_event', sql: `create or replace trigger conclave_audit_no_truncate before truncate on audit_event for each statement execute function conclave_audit_append_only()` },
 ];
+
+/** A statement, and the table it needs: skipped while a migration has yet to create that table. */
+export interface Routine {
+  sql: string;
+  on?: string;
+}
 
 export interface AuditedTable {
   table: string;
@@ -59,21 +65,23 @@ export interface AuditedTable {
 }
 
 /** The statements that install the trail for these tables, and remove it from tables no longer listed. */
-export function auditRoutines(tables: AuditedTable[]): string[] {
+export function auditRoutines(tables: AuditedTable[]): Routine[] {
   const names = tables.map((t) => `'${t.table}'`).join(', ');
   return [
-    CHANGE_FUNCTION,
-    APPEND_ONLY_FUNCTION,
+    { sql: CHANGE_FUNCTION },
+    { sql: APPEND_ONLY_FUNCTION },
     ...APPEND_ONLY_TRIGGERS,
     ...tables.map((t) => {
       const args = 'column' in t.applicant ? `'${t.applicant.column}'` : `'${t.applicant.parent.column}', '${t.applicant.parent.table}'`;
-      return `create or replace trigger conclave_audit_change after insert or update or delete on ${t.table} for each row execute function conclave_audit_change(${args})`;
+      return { on: t.table, sql: `create or replace trigger conclave_audit_change after insert or update or delete on ${t.table} for each row execute function conclave_audit_change(${args})` };
     }),
-    `do $$ declare r record; begin
+    {
+      sql: `do $$ declare r record; begin
        for r in select c.relname from pg_trigger g join pg_class c on c.oid = g.tgrelid
                  where g.tgname = 'conclave_audit_change' and c.relname not in (${names || "''"}) loop
          execute format('drop trigger conclave_audit_change on %I', r.relname);
        end loop;
      end $$`,
+    },
   ];
 }

@@ -1,4 +1,4 @@
-import { auditRoutines } from '../audit/audit.routines';
+import { auditRoutines, Routine } from '../audit/audit.routines';
 import { APPLICANT_TABLES } from '../privacy/applicant-data';
 import type { Orm } from './orm';
 
@@ -7,8 +7,9 @@ import type { Orm } from './orm';
  * `npm run migration:create`). Each statement is idempotent (`create or replace`), and all of
  * them are applied after the migrations by every `migrate()`, in one transaction: the database
  * always has the triggers the code describes, whichever branch's migrations created its tables.
+ * A trigger on a table that no migration has created yet waits for the migrate() that does.
  */
-function routines(): string[] {
+function routines(): Routine[] {
   return auditRoutines(APPLICANT_TABLES.filter((table) => table.audited));
 }
 
@@ -17,6 +18,8 @@ export async function applyRoutines(orm: Orm): Promise<void> {
   await knex.transaction(async (trx) => {
     // Two processes starting together would otherwise race on pg_proc ("tuple concurrently updated").
     await trx.raw(`select pg_advisory_xact_lock(hashtext('conclave_routines'))`);
-    for (const statement of routines()) await trx.raw(statement);
+    const { rows } = await trx.raw(`select relname from pg_class where relkind in ('r', 'p') and relnamespace = 'public'::regnamespace`);
+    const tables = new Set(rows.map((row: { relname: string }) => row.relname));
+    for (const routine of routines()) if (!routine.on || tables.has(routine.on)) await trx.raw(routine.sql);
   });
 }

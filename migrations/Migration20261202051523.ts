@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202042609 extends Migration {
+export class Migration20261202051523 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "audit_event" ("id" bigserial primary key, "occurred_at" timestamptz not null default now(), "kind" text check ("kind" in ('READ', 'MUTATION', 'CHANGE', 'EXPORT', 'ERASURE', 'SIGN_IN', 'SIGN_OUT')) not null, "action" text not null, "actor_id" uuid null, "request_id" text null, "operation_id" uuid null, "applicant_ids" uuid[] not null default '{}', "outcome" text null, "table_name" text null, "operation" text null, "before" jsonb null, "after" jsonb null, "details" jsonb null, "redacted_at" timestamptz null);`);
@@ -19,7 +19,7 @@ export class Migration20261202042609 extends Migration {
     this.addSql(`alter table "user_password" add constraint "user_password_user_id_foreign" foreign key ("user_id") references "app_user" ("id") on update cascade on delete cascade;`);
 
     this.addSql(`alter table "intake" add column "retention_months" int null;`);
-    this.addSql(`alter table "intake" add constraint intake_retention_months_check check(retention_months is null or retention_months between 1 and 1200);`);
+    this.addSql(`alter table "intake" add constraint intake_retention_months_check check(retention_months is null or retention_months >= 1 and retention_months <= 1200);`);
 
     this.addSql(`alter table "applicant" add column "anonymised_at" timestamptz null;`);
 
