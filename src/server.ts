@@ -48,6 +48,8 @@ export interface ServerOptions {
   auth?: Partial<AuthConfig>;
   /** RETENTION_MONTHS (default 24). */
   defaultRetentionMonths?: number;
+  /** How often live sockets are checked against ended sign-ins in the database, should a wake-up be lost (default a minute). */
+  signInCheckMs?: number;
 }
 
 const DEFAULT_AUTH: AuthConfig = { publicUrl: undefined, accessTokenMinutes: 15, sessionHours: 12, passwordSignIn: true, demoSignIn: false, oidc: null };
@@ -101,6 +103,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     db,
     options.wake === 'in-process' ? new InProcessWakeChannel() : new PostgresWakeChannel(options.orm.config.get('clientUrl')!, options.logger, 2, 'conclave_sign_ins_ended'),
     options.logger,
+    options.signInCheckMs,
   );
   await liveSessions.start();
   const oidc = auth.oidc ? new OidcIssuer(auth.oidc, options.secret, options.logger) : null;

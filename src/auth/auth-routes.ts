@@ -60,6 +60,11 @@ function safeReturnTo(value: unknown): string {
 export function authRoutes(options: AuthRoutesOptions): express.Router {
   const { authenticate, db, secret, settings, oidc, liveSessions, logger } = options;
   const router = express.Router();
+  // Tokens and the users list are never cached.
+  router.use((_req: express.Request, res: express.Response, next: express.NextFunction) => {
+    res.setHeader('Cache-Control', 'no-store');
+    next();
+  });
   const secure = () => options.publicUrl().startsWith('https://');
   const cookie = (name: string, value: string, attributes: SerializeOptions) =>
     serializeCookie(name, value, { httpOnly: true, secure: secure(), ...attributes });
@@ -111,7 +116,6 @@ export function authRoutes(options: AuthRoutesOptions): express.Router {
     '/methods',
     route(async (_req, res) => {
       const demoUsers = settings.demoSignIn ? await db('app_user').orderBy(['role', 'email']).select('email', 'name', 'role') : null;
-      res.setHeader('Cache-Control', 'no-store');
       res.json({
         password: settings.passwordSignIn,
         oidc: oidc ? { startUrl: '/auth/sign-in/oidc' } : null,
@@ -202,7 +206,6 @@ export function authRoutes(options: AuthRoutesOptions): express.Router {
         if (cookiesOf(req)[SESSION_COOKIE]) res.setHeader('Set-Cookie', sessionCookie('', 0));
         throw new AuthHttpError(401, ErrorCode.UNAUTHENTICATED, 'No live session: sign in again.');
       }
-      res.setHeader('Cache-Control', 'no-store');
       res.json(await tokenAnswer(user, null));
     }),
   );

@@ -46,6 +46,7 @@ export class LiveSessions {
     private readonly db: Knex,
     private readonly channel: WakeChannel,
     private readonly logger: Logger,
+    private readonly checkEveryMs = CHECK_EVERY_MS,
   ) {}
 
   async start(): Promise<void> {
@@ -53,7 +54,7 @@ export class LiveSessions {
       if (ids.length === 0) void this.check();
       else this.closeLocal(parse(ids));
     });
-    this.checkTimer = setInterval(() => void this.check(), CHECK_EVERY_MS).unref();
+    this.checkTimer = setInterval(() => void this.check(), this.checkEveryMs).unref();
   }
 
   async stop(): Promise<void> {
@@ -108,8 +109,9 @@ export class LiveSessions {
     const userIds = [...new Set([...this.watched].filter((w) => !w.sessionId).map((w) => w.userId))];
     try {
       const [sessions, users] = await Promise.all([
-        sessionIds.length ? this.db('auth_session').whereIn('id', sessionIds).whereNotNull('revoked_at').pluck('id') : [],
-        userIds.length ? this.db('app_user').whereIn('id', userIds).whereNotNull('credentials_revoked_at').select('id', 'credentials_revoked_at') : [],
+        // One array parameter each, however many sockets this process holds.
+        sessionIds.length ? this.db('auth_session').whereRaw('id = any(?::uuid[])', [sessionIds]).whereNotNull('revoked_at').pluck('id') : [],
+        userIds.length ? this.db('app_user').whereRaw('id = any(?::uuid[])', [userIds]).whereNotNull('credentials_revoked_at').select('id', 'credentials_revoked_at') : [],
       ]);
       const revokedSessions = new Set<string>(sessions);
       const revokedUsers = new Map<string, Date>(users.map((u: any) => [u.id, timestamp(u.credentials_revoked_at)]));

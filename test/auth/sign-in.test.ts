@@ -190,6 +190,24 @@ describe('the browser session', () => {
     expect(refusal(await server.gql(ME, {}, token)).code).toBe('UNAUTHENTICATED');
   });
 
+  test('a revocation whose wake-up was lost still closes its sockets, at the next check of the database', async () => {
+    const checking = await startTestServer({ signInCheckMs: 200 });
+    try {
+      const em = checking.orm.em.fork() as EntityManager;
+      const user = buildUser(em, {});
+      await em.flush();
+      const token = await checking.tokenFor(user.id);
+      const socket = connect(checking.url, token);
+      connections.push(socket);
+      await connected(socket);
+      // Revoked behind the server's back: no wake-up is sent.
+      await checking.orm.em.getKnex()('auth_session').where('user_id', user.id).update({ revoked_at: checking.orm.em.getKnex().fn.now() });
+      expect(await closeCode(socket)).toBe(SESSION_ENDED_CLOSE_CODE);
+    } finally {
+      await checking.stop();
+    }
+  });
+
   test('a token refused at connect closes the socket with 4403, as before', async () => {
     const socket = live('not-a-token');
     expect(await closeCode(socket)).toBe(4403);

@@ -41,7 +41,7 @@ export interface TestServer {
 let schema: Promise<GraphQLSchema> | undefined;
 
 /** A real server on a random port, over this test file's own database. */
-export async function startTestServer(options: { liveDelivery?: 'shared' | 'per-subscriber'; auth?: Partial<AuthConfig> } = {}): Promise<TestServer> {
+export async function startTestServer(options: { liveDelivery?: 'shared' | 'per-subscriber'; auth?: Partial<AuthConfig>; signInCheckMs?: number } = {}): Promise<TestServer> {
   const databaseUrl = await createTestDatabase();
   const orm = await openOrm(databaseUrl, { poolMax: 5 });
   let statements = 0;
@@ -58,6 +58,7 @@ export async function startTestServer(options: { liveDelivery?: 'shared' | 'per-
     logger: createLogger('silent'),
     liveDelivery: options.liveDelivery,
     auth: options.auth,
+    signInCheckMs: options.signInCheckMs,
   });
   const url = `http://127.0.0.1:${server.port}/graphql`;
   const tokens = new Map<string, Promise<string>>();
