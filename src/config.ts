@@ -51,7 +51,7 @@ const AUTH_VARIABLES = {
     oneOf(['auto', 'true', 'false'] as const, 'auto'),
     'auto, true or false',
     '`auto`',
-    'sign in as any user without a password, picked from `/auth/methods`: for demos only; `auto` turns it on only with the embedded database',
+    'sign in as any user without a password, picked from `/auth/methods`, and the demo data\'s users get the password `conclave-demo`: for demos only; `auto` turns it on only with the embedded database',
   ),
   OIDC_ISSUER: variable(httpUrl().optional(), 'an http:// or https:// URL', 'none', 'OpenID Connect issuer (discovery at `/.well-known/openid-configuration`); unset turns OpenID Connect off; `https://`, or `http://` on this machine'),
   OIDC_CLIENT_ID: variable(optionalText(), 'a client id', 'none', "Conclave's client id at the issuer (needed with `OIDC_ISSUER`)"),

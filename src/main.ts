@@ -21,7 +21,7 @@ async function main() {
   const orm = await openOrm(database.url);
   const applied = await migrate(orm);
   if (applied.length > 0) logger.info(`Applied migrations: ${applied.join(', ')}`);
-  if (config.seedDemoData && (await seedDemoDataIfEmpty(orm))) logger.info('Loaded the demo data set (the database was empty).');
+  if (config.seedDemoData && (await seedDemoDataIfEmpty(orm, { passwords: config.auth.demoSignIn }))) logger.info('Loaded the demo data set (the database was empty).');
 
   const secret = loadOrCreateSecret(config.jwtSecret, config.dataDir);
   const server = await startServer({

@@ -65,8 +65,9 @@ export const DEMO_USERS: { email: string; name: string; role: UserRole }[] = USE
 }));
 
 /**
- * Every demo user's password for the built-in sign-in (printed by `npm start`, in the README).
- * Demo data is for trying Conclave out: a server with real users sets SEED_DEMO_DATA=false.
+ * Every demo user's password for the built-in sign-in (printed by `npm start`, in the README),
+ * set only where demo sign-in is on (DEMO_SIGN_IN): a server that loads the demo data into a
+ * real database by mistake does not hand out a known officer's password.
  */
 export const DEMO_PASSWORD = 'conclave-demo';
 
@@ -80,7 +81,7 @@ const DEMO_RETENTION_MONTHS = 1200;
 const SEED_LOCK_KEY = 7_310_842_021;
 
 /** Seeds the demo data in one transaction when the `program` table is empty; true when it did. */
-export async function seedDemoDataIfEmpty(orm: Orm): Promise<boolean> {
+export async function seedDemoDataIfEmpty(orm: Orm, options: { passwords?: boolean } = {}): Promise<boolean> {
   const em = orm.em.fork();
   return em.transactional(async (tx) => {
     await tx.execute(`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
@@ -89,9 +90,11 @@ export async function seedDemoDataIfEmpty(orm: Orm): Promise<boolean> {
     const programs = createPrograms(tx);
     const intakes = createIntakes(tx);
     const users = createUsers(tx);
-    // One hash for all (scrypt costs ~0.1 s each): they share the one documented password anyway.
-    const hash = await hashPassword(DEMO_PASSWORD);
-    for (const user of users.values()) tx.create(UserPassword, { user, hash });
+    if (options.passwords) {
+      // One hash for all (scrypt takes a good fraction of a second): they share the one documented password anyway.
+      const hash = await hashPassword(DEMO_PASSWORD);
+      for (const user of users.values()) tx.create(UserPassword, { user, hash });
+    }
     const committees = createCommittees(tx, users, programs);
     const applicants = createApplicants(tx, programs, intakes);
     createDeclaredConflicts(tx, users, applicants);

@@ -21,6 +21,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
+test('without demo sign-in the demo users get no password: a real database seeded by mistake hands out none', async () => {
+  expect(await server.orm.em.getKnex()('user_password').count({ n: '*' })).toEqual([{ n: '0' }]);
+});
+
 test('seeding twice keeps the data', async () => {
   expect(await seedDemoDataIfEmpty(server.orm)).toBe(false);
   const page = await server.gql(ApplicantPageDocument, { first: 1 }, officer);

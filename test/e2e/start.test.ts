@@ -30,7 +30,8 @@ beforeAll(async () => {
   await admin.query(`create database ${name}`);
   await admin.end();
   dataDir = mkdtempSync(path.join(tmpdir(), 'conclave-start-'));
-  env = { ...process.env, DATABASE_URL: withDatabase(process.env.CONCLAVE_TEST_ADMIN_URL!, name), CONCLAVE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', JWT_SECRET: '' };
+  // DEMO_SIGN_IN as `npm start` has it on the embedded database (here DATABASE_URL turns `auto` off).
+  env = { ...process.env, DATABASE_URL: withDatabase(process.env.CONCLAVE_TEST_ADMIN_URL!, name), CONCLAVE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', JWT_SECRET: '', DEMO_SIGN_IN: 'true' };
 });
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
