@@ -12,6 +12,8 @@ export interface AuthUser {
   sessionId?: string | null;
   /** When the credential stops being valid (the session's end, a bearer token's expiry): live sockets close then, with 4401. */
   expiresAt?: Date;
+  /** How the session was opened (SignInMethod). */
+  signInMethod?: string;
 }
 
 export interface Seat {

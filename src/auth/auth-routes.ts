@@ -86,14 +86,14 @@ export function authRoutes(options: AuthRoutesOptions): express.Router {
     return value;
   };
 
-  async function tokenAnswer(user: AuthUser, method: string | null, refreshToken?: string) {
+  async function tokenAnswer(user: AuthUser, refreshToken?: string) {
     const access = await accessTokenFor(secret, { userId: user.id, sessionId: user.sessionId! }, settings.accessTokenMinutes);
     return {
       accessToken: access.token,
       tokenType: 'Bearer',
       expiresAt: access.expiresAt.toISOString(),
       expiresIn: settings.accessTokenMinutes * 60,
-      session: { id: toGlobalId('SignInSession', user.sessionId!), expiresAt: user.expiresAt!.toISOString(), ...(method ? { method } : {}) },
+      session: { id: toGlobalId('SignInSession', user.sessionId!), method: user.signInMethod, expiresAt: user.expiresAt!.toISOString() },
       user: { id: toGlobalId('User', user.id), email: user.email, name: user.name, role: user.role },
       ...(refreshToken ? { refreshToken } : {}),
     };
@@ -102,9 +102,9 @@ export function authRoutes(options: AuthRoutesOptions): express.Router {
   /** Opens a session for a user the entry point accepted; the browser gets it as a cookie, a tool (refreshTokenInBody) in the answer. */
   async function signIn(req: express.Request, res: express.Response, user: AuthUser, method: SignInMethod, inBody: boolean) {
     const opened = await openSession(db, { userId: user.id, method, hours: settings.sessionHours, userAgent: req.headers['user-agent'] });
-    const sessionUser = { ...user, sessionId: opened.sessionId, expiresAt: opened.expiresAt };
+    const sessionUser = { ...user, sessionId: opened.sessionId, expiresAt: opened.expiresAt, signInMethod: method };
     if (!inBody) res.setHeader('Set-Cookie', sessionCookie(opened.refreshToken, settings.sessionHours * 3600));
-    res.json(await tokenAnswer(sessionUser, method, inBody ? opened.refreshToken : undefined));
+    res.json(await tokenAnswer(sessionUser, inBody ? opened.refreshToken : undefined));
   }
 
   const route =
@@ -206,7 +206,7 @@ export function authRoutes(options: AuthRoutesOptions): express.Router {
         if (cookiesOf(req)[SESSION_COOKIE]) res.setHeader('Set-Cookie', sessionCookie('', 0));
         throw new AuthHttpError(401, ErrorCode.UNAUTHENTICATED, 'No live session: sign in again.');
       }
-      res.json(await tokenAnswer(user, null));
+      res.json(await tokenAnswer(user));
     }),
   );
 

@@ -44,12 +44,12 @@ export async function openSession(
 }
 
 const SESSION_USER = `
-  select u.id, u.email, u.name, u.role, s.id as session_id, s.expires_at, s.secret_hash
+  select u.id, u.email, u.name, u.role, s.id as session_id, s.expires_at, s.method, s.secret_hash
     from auth_session s join app_user u on u.id = s.user_id
    where s.id = ? and s.revoked_at is null and s.expires_at > now()`;
 
 function toSessionUser(row: any): AuthUser {
-  return { id: row.id, email: row.email, name: row.name, role: row.role, sessionId: row.session_id, expiresAt: timestamp(row.expires_at) };
+  return { id: row.id, email: row.email, name: row.name, role: row.role, sessionId: row.session_id, expiresAt: timestamp(row.expires_at), signInMethod: row.method };
 }
 
 /** The user of a live session (not revoked, not expired), or null. */
