@@ -40,6 +40,6 @@ export async function openOrm(clientUrl: string, options: { debug?: boolean; poo
 /** Applies pending migrations, then the database routines (routines.ts); returns the migrations applied. */
 export async function migrate(orm: Orm): Promise<string[]> {
   const applied = await orm.getMigrator().up();
-  await applyRoutines(orm);
+  await applyRoutines(orm.em.getKnex());
   return applied.map((m) => m.name);
 }

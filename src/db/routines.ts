@@ -1,6 +1,6 @@
 import { auditRoutines, Routine } from '../audit/audit.routines';
 import { APPLICANT_TABLES } from '../privacy/applicant-data';
-import type { Orm } from './orm';
+import type { Knex } from '@mikro-orm/postgresql';
 
 /**
  * Functions and triggers, which MikroORM's schema diff does not see (so they cannot come from
@@ -13,8 +13,7 @@ function routines(): Routine[] {
   return auditRoutines(APPLICANT_TABLES.filter((table) => table.audited));
 }
 
-export async function applyRoutines(orm: Orm): Promise<void> {
-  const knex = orm.em.getKnex();
+export async function applyRoutines(knex: Knex): Promise<void> {
   await knex.transaction(async (trx) => {
     // Two processes starting together would otherwise race on pg_proc ("tuple concurrently updated").
     await trx.raw(`select pg_advisory_xact_lock(hashtext('conclave_routines'))`);
