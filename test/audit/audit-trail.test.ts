@@ -3,7 +3,7 @@ import { Applicant } from '../../src/applicants/applicant.entity';
 import { toGlobalId } from '../../src/common/global-id';
 import { RubricCriterion } from '../../src/programs/rubric-criterion.entity';
 import { AgendaItem, VotingStatus } from '../../src/reviews/agenda-item.entity';
-import { buildApplicant, buildReference, buildWorld, World } from '../support/factories';
+import { buildApplicant, buildReference, buildVote, buildWorld, World } from '../support/factories';
 import { connect, LiveConnection } from '../support/live-client';
 import { refusal, startTestServer, TestServer } from '../support/test-server';
 
@@ -174,6 +174,25 @@ describe('reads of applicants’ files', () => {
     const byUser = await trail({ userId: world.gid('User', world.officer.id), kinds: ['READ'] }, 1);
     expect(byApplicant[0].id).toBe(String(rows[0].id));
     expect(byUser[0].id).toBe(String(rows[0].id));
+  });
+
+  test('reports that name applicants are reads of them; a reporter’s anonymous ones are not', async () => {
+    const applicant = await newApplicantOnAgenda(VotingStatus.CLOSED);
+    const em = server.orm.em.fork();
+    buildVote(em, { session: world.session, applicant: { id: applicant.dbId }, member: world.members[0] }, criteria, [4, 4, 4]);
+    buildVote(em, { session: world.session, applicant: { id: applicant.dbId }, member: world.members[1] }, criteria, [2, 3, 4]);
+    await em.flush();
+    const readsBy = async (user: { id: string }, action: string) =>
+      db()('audit_event').where({ kind: 'READ', actor_id: user.id, action }).whereRaw('applicant_ids @> array[?]::uuid[]', [applicant.dbId]).count({ n: '*' });
+    const csv = await as(world.officer)('{ scoresCsv }');
+    expect(csv.data.scoresCsv).toContain(applicant.dbId);
+    expect(await readsBy(world.officer, 'scoresCsv')).toEqual([{ n: '1' }]);
+    const CALIBRATION = '{ calibrationReport { applicants { applicantId applicantName } } }';
+    expect((await as(world.officer)(CALIBRATION)).data.calibrationReport.applicants.map((a: any) => a.applicantId)).toContain(applicant.id);
+    expect(await readsBy(world.officer, 'calibrationReport')).toEqual([{ n: '1' }]);
+    const anonymous = await as(world.reporter)(CALIBRATION);
+    expect(anonymous.data.calibrationReport.applicants.find((a: any) => a.applicantId === applicant.id)).toEqual({ applicantId: applicant.id, applicantName: null });
+    expect(await readsBy(world.reporter, 'calibrationReport')).toEqual([{ n: '0' }]);
   });
 
   test('a reference read through node(id:) is a read of its applicant’s file', async () => {
