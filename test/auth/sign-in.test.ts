@@ -1,4 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { repoRoot } from '../../src/db/postgres-server';
 import { SESSION_ENDED_CLOSE_CODE } from '../../src/auth/live-sessions';
 import { hashPassword } from '../../src/auth/passwords';
 import { UserPassword } from '../../src/auth/user-password.entity';
@@ -290,6 +293,31 @@ describe('managing sign-ins', () => {
     expect(refusal(await server.gql(ME, {}, existing)).code).toBe('UNAUTHENTICATED');
     expect((await signIn(user.email, 'first long password')).response.status).toBe(200);
   });
+});
+
+describe('users from the server’s shell (npm run user)', () => {
+  const cli = (args: string[], input = '') =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [path.join(repoRoot(), 'dist/src/auth/user-cli.js'), ...args], { env: { ...process.env, DATABASE_URL: server.databaseUrl } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.on('exit', (code) => resolve({ code, stdout, stderr }));
+      child.stdin.end(input);
+    });
+
+  test('adds the first officer of a new database and sets a password, which signs in', async () => {
+    const email = `registrar-${Date.now()}@uni.example`;
+    expect(await cli(['add', email, 'The Registrar', 'OFFICER'])).toMatchObject({ code: 0, stdout: `Added OFFICER ${email}.\n` });
+    expect(await cli(['password', email], 'a long first password\n')).toMatchObject({ code: 0 });
+    const { response, body } = await signIn(email, 'a long first password');
+    expect(response.status).toBe(200);
+    expect(body.user).toMatchObject({ email, role: 'OFFICER', name: 'The Registrar' });
+    const refused = await cli(['add', email, 'Again', 'OFFICER']);
+    expect(refused).toMatchObject({ code: 1, stderr: `A user with email ${email} exists.\n` });
+    expect(await cli(['password', email], 'short\n')).toMatchObject({ code: 1, stderr: 'A password has at least 10 characters.\n' });
+  }, 120_000);
 });
 
 describe('demo sign-in', () => {
