@@ -3,12 +3,11 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { signToken } from '../src/auth/tokens';
 import { toGlobalId } from '../src/common/global-id';
 import {
   argCount,
   argNumber,
-  BENCH_SECRET,
+  benchTokens,
   Budget,
   budgetFrom,
   fixed,
@@ -177,7 +176,7 @@ export async function runNestedRead(options: Options) {
     const cached = await Promise.all([startConclave(database.url, { BENCH_SQL_CACHE: '1' }), startPostGraphile(database.url, { BENCH_SQL_CACHE: '1' })]);
     servers.push(...cached);
 
-    const token = signToken(BENCH_SECRET, officer);
+    const [token] = await benchTokens(database.url, [officer]);
     const targets: Target[] = [
       { name: 'Conclave', server: conclave, query: CONCLAVE_AGENDA, token, variables: (id) => ({ id: toGlobalId('ReviewSession', id) }) },
       { name: 'PostGraphile 5', server: peer, query: POSTGRAPHILE_AGENDA, token: null, variables: (id) => ({ id }) },
@@ -195,7 +194,8 @@ export async function runNestedRead(options: Options) {
     const statements = new Map<string, number>();
     for (const target of targets) statements.set(target.name, await statementsPerRequest(target, sessionIds));
     const budget = budgetFrom(options.seconds, options.requests ?? null);
-    const warmUp = budgetFrom(2, options.requests ? Math.min(options.requests, 10) : null);
+    // By count: one request per connection at least (autocannon refuses fewer requests than connections).
+    const warmUp = budgetFrom(2, options.requests ? 32 : null);
     for (const target of [...targets, ...cachedTargets]) await load(target, sessionIds, 32, warmUp); // warm-up: JIT, pools, caches
 
     const runs = new Map<string, Run[]>();

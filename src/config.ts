@@ -35,6 +35,53 @@ function variable<T>(schema: z.ZodType<T>, expected: string, fallback: string, d
   return { schema, expected, fallback, doc };
 }
 
+const httpUrl = () => z.url({ protocol: /^https?$/ });
+
+/** Sign-in: see README "Signing in". */
+const AUTH_VARIABLES = {
+  PUBLIC_URL: variable(
+    httpUrl().optional(),
+    'an http:// or https:// URL',
+    '`http://HOST:PORT`',
+    'the address browsers reach this server at: the OpenID Connect redirect comes back to it, and with `https://` cookies are `Secure` (unset: the host listened on, `localhost` for all interfaces)',
+  ),
+  ACCESS_TOKEN_MINUTES: variable(integer(1, 1440).default(15), 'an integer from 1 to 1440', '`15`', 'lifetime of an access token; clients renew it with their session'),
+  SESSION_HOURS: variable(integer(1, 8760).default(12), 'an integer from 1 to 8760', '`12`', 'lifetime of a sign-in session (then sign in again); its live sockets close with 4401 when it ends'),
+  PASSWORD_SIGN_IN: variable(flag(true), 'true or false (also 1/0, yes/no)', '`true`', 'the built-in sign-in with email and password (scrypt hashes in PostgreSQL)'),
+  DEMO_SIGN_IN: variable(
+    oneOf(['auto', 'true', 'false'] as const, 'auto'),
+    'auto, true or false',
+    '`auto`',
+    'sign in as any user without a password, picked from `/auth/methods`, and the demo data\'s users get the password `conclave-demo`: for demos only; `auto` turns it on only with the embedded database',
+  ),
+  OIDC_ISSUER: variable(httpUrl().optional(), 'an http:// or https:// URL', 'none', 'OpenID Connect issuer (discovery at `/.well-known/openid-configuration`); unset turns OpenID Connect off; `https://`, or `http://` on this machine'),
+  OIDC_CLIENT_ID: variable(optionalText(), 'a client id', 'none', "Conclave's client id at the issuer (needed with `OIDC_ISSUER`)"),
+  OIDC_CLIENT_SECRET: variable(optionalText(), 'a client secret', 'none', 'its secret; unset, Conclave is a public client (PKCE only)'),
+  OIDC_AUDIENCE: variable(
+    optionalText(),
+    'audiences separated by commas',
+    '`OIDC_CLIENT_ID`',
+    "the `aud` values accepted in the issuer's bearer tokens, separated by commas",
+  ),
+  OIDC_SCOPES: variable(z.string().default('openid email profile'), 'scopes separated by spaces', '`openid email profile`', 'scopes asked for in the browser sign-in'),
+} satisfies Record<string, Variable<unknown>>;
+
+/** Data protection: see README "Data protection". */
+const PRIVACY_VARIABLES = {
+  RETENTION_MONTHS: variable(
+    integer(1, 1200).default(24),
+    'an integer from 1 to 1200',
+    '`24`',
+    "how long applicants' personal data is kept after their intake starts, for intakes that set no retention of their own",
+  ),
+  RETENTION_SWEEP_HOURS: variable(
+    integer(0, 168).default(24),
+    'an integer from 0 to 168',
+    '`24`',
+    'how often the server anonymises applicants past retention, 0 to 168 (0: only when an officer runs `eraseExpiredApplicants`)',
+  ),
+} satisfies Record<string, Variable<unknown>>;
+
 /** name → how it is read. Keep the README's configuration table in step (a test compares them). */
 export const VARIABLES = {
   PORT: variable(port(4000), 'an integer from 0 to 65535', '`4000`', 'HTTP port (0 picks a free one)'),
@@ -51,7 +98,7 @@ export const VARIABLES = {
     z.string().min(32).optional(),
     'at least 32 characters',
     'generated',
-    'HS256 secret; unset, one is generated and kept in the data dir',
+    'HS256 secret of access tokens and the sign-in flow\'s cookie (at least 32 characters); unset, one is generated and kept in the data dir',
   ),
   SEED_DEMO_DATA: variable(flag(true), 'true or false (also 1/0, yes/no)', '`true`', 'load the demo data set into an empty database'),
   LOG_LEVEL: variable(
@@ -110,6 +157,8 @@ export const VARIABLES = {
   ),
   CONCLAVE_URL: variable(optionalText(), 'a URL', '`http://localhost:4000/graphql`', 'the server `npm run report` talks to'),
   CONCLAVE_TOKEN: variable(optionalText(), 'a token', 'none', 'the bearer token `npm run report` sends'),
+  ...AUTH_VARIABLES,
+  ...PRIVACY_VARIABLES,
 } satisfies Record<string, Variable<unknown>>;
 
 type Values = { [K in keyof typeof VARIABLES]: (typeof VARIABLES)[K] extends Variable<infer T> ? T : never };
@@ -142,6 +191,26 @@ export interface Config {
    * stock path (execute per socket), kept for the fan-out benchmark's comparison.
    */
   liveDelivery: Values['LIVE_DELIVERY'];
+  auth: AuthConfig;
+  retention: { defaultMonths: number; sweepHours: number };
+}
+
+export interface AuthConfig {
+  /** Unset: `http://<HOST, or localhost for all interfaces>:<the port listened on>`. */
+  publicUrl: string | undefined;
+  accessTokenMinutes: number;
+  sessionHours: number;
+  passwordSignIn: boolean;
+  demoSignIn: boolean;
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | undefined;
+  audiences: string[];
+  scopes: string;
 }
 
 /** Every invalid variable, one line each, for the operator (main prints them without a stack). */
@@ -166,6 +235,22 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
   return values as Environment;
 }
 
+/** http://localhost, 127.0.0.0/8 or [::1]: a development or test server on this machine. */
+export function isLoopbackUrl(url: string): boolean {
+  const { hostname } = new URL(url);
+  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+function oidcConfig(vars: Environment): OidcConfig | null {
+  if (!vars.OIDC_ISSUER) return null;
+  if (!vars.OIDC_CLIENT_ID) throw new ConfigError(['OIDC_CLIENT_ID must be set when OIDC_ISSUER is']);
+  if (!vars.OIDC_ISSUER.startsWith('https://') && !isLoopbackUrl(vars.OIDC_ISSUER)) {
+    throw new ConfigError([`OIDC_ISSUER must be an https:// URL (http:// only on this machine), got "${vars.OIDC_ISSUER}"`]);
+  }
+  const audiences = (vars.OIDC_AUDIENCE ?? vars.OIDC_CLIENT_ID).split(',').map((a) => a.trim()).filter(Boolean);
+  return { issuer: vars.OIDC_ISSUER, clientId: vars.OIDC_CLIENT_ID, clientSecret: vars.OIDC_CLIENT_SECRET, audiences, scopes: vars.OIDC_SCOPES };
+}
+
 export function loadConfig(root: string, env: NodeJS.ProcessEnv = process.env): Config {
   const vars = readEnvironment(env);
   return {
@@ -183,5 +268,15 @@ export function loadConfig(root: string, env: NodeJS.ProcessEnv = process.env): 
     poolMax: vars.DATABASE_POOL_MAX,
     trustedDocuments: vars.TRUSTED_DOCUMENTS,
     liveDelivery: vars.LIVE_DELIVERY,
+    auth: {
+      publicUrl: vars.PUBLIC_URL?.replace(/\/+$/, ''),
+      accessTokenMinutes: vars.ACCESS_TOKEN_MINUTES,
+      sessionHours: vars.SESSION_HOURS,
+      passwordSignIn: vars.PASSWORD_SIGN_IN,
+      // A real deployment names its database; the embedded one is a local demo.
+      demoSignIn: vars.DEMO_SIGN_IN === 'auto' ? !vars.DATABASE_URL : vars.DEMO_SIGN_IN === 'true',
+      oidc: oidcConfig(vars),
+    },
+    retention: { defaultMonths: vars.RETENTION_MONTHS, sweepHours: vars.RETENTION_SWEEP_HOURS },
   };
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { OperationAudit } from './audit/operation-audit';
 import { Access, AuthUser } from './auth/access';
-import { bearerToken, verifyToken } from './auth/tokens';
+import type { Authenticate } from './auth/authenticate';
+import type { EndedSignIns } from './auth/live-sessions';
 import type { Orm } from './db/orm';
 import { createLoaders, Loaders } from './loaders';
 import type { SessionEventBus } from './events/session-event-bus';
@@ -24,6 +26,20 @@ export interface Context {
   fanout: LiveFanout;
   /** Set on a graphql-ws subscription whose frames the server writes itself (shared delivery). */
   delivery?: SocketDelivery;
+  /** What this operation leaves in the audit trail (files read, the mutation running). */
+  audit: OperationAudit;
+  services: OperationServices;
+}
+
+/** Server-wide settings and services that some operations need. */
+export interface OperationServices {
+  auth: {
+    passwordSignIn: boolean;
+    /** After a commit that ended sign-ins: closes their live sockets in every process. */
+    ended(which: EndedSignIns): void;
+  };
+  /** RETENTION_MONTHS: for intakes that set no retention of their own. */
+  defaultRetentionMonths: number;
 }
 
 /**
@@ -32,6 +48,7 @@ export interface Context {
  * the fan-out executes with its own loaders, so eager ones cost memory per connection.
  */
 class OperationContext implements Context {
+  readonly audit = new OperationAudit();
   access: Access;
   delivery?: SocketDelivery;
   private forked?: EntityManager;
@@ -43,6 +60,7 @@ class OperationContext implements Context {
     readonly user: AuthUser | null,
     readonly bus: SessionEventBus,
     readonly fanout: LiveFanout,
+    readonly services: OperationServices,
     readonly requestId: string = randomUUID(),
   ) {
     this.access = new Access(db, user);
@@ -64,27 +82,21 @@ class OperationContext implements Context {
 /** `requestId`: the HTTP request's or the subscription's (observability/request-id.ts); a fresh one otherwise. */
 export interface ContextFactory {
   (authorization: string | null | undefined, requestId?: string): Promise<Context>;
-  userFor(authorization: string | null | undefined): Promise<AuthUser | null>;
+  /** The one authentication entry point (auth/authenticate.ts): every request, socket and sign-in route goes through it. */
+  userFor: Authenticate;
   forUser(user: AuthUser | null, requestId?: string): Context;
 }
 
-export function contextFactory(orm: Orm, secret: string, bus: SessionEventBus, fanout: LiveFanout): ContextFactory {
+export function contextFactory(orm: Orm, authenticate: Authenticate, bus: SessionEventBus, fanout: LiveFanout, services: OperationServices): ContextFactory {
   const db = orm.em.getKnex();
-
-  async function userFor(authorization: string | null | undefined): Promise<AuthUser | null> {
-    const token = bearerToken(authorization);
-    const userId = token ? verifyToken(secret, token) : null;
-    if (!userId) return null;
-    const row = await db('app_user').where('id', userId).first('id', 'email', 'name', 'role');
-    return row ?? null;
-  }
+  const userFor: Authenticate = (credentials) => authenticate(credentials);
 
   async function create(authorization: string | null | undefined, requestId?: string): Promise<Context> {
     return forUser(await userFor(authorization), requestId);
   }
 
   function forUser(user: AuthUser | null, requestId?: string): Context {
-    return new OperationContext(orm, db, user, bus, fanout, requestId);
+    return new OperationContext(orm, db, user, bus, fanout, services, requestId);
   }
 
   return Object.assign(create, { userFor, forUser });

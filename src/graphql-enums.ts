@@ -1,5 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { AdmissionRoute, ApplicationStatus, EnglishPath, EnglishTest, GradeScale } from './applicants/applicant.enums';
+import { AuditKind } from './audit/audit-event.entity';
+import { SignInMethod } from './auth/auth-session.entity';
 import { UserRole } from './auth/user.entity';
 import { SeatRole } from './committees/committee-member.entity';
 import { ConflictSource } from './conflicts/conflict.entity';
@@ -32,6 +34,8 @@ const enums = {
   Recommendation,
   CommentVisibility,
   SessionEventType,
+  SignInMethod,
+  AuditKind,
 };
 
 for (const [name, values] of Object.entries(enums)) registerEnumType(values, { name });

@@ -1,6 +1,7 @@
 import './production-mode';
 import 'reflect-metadata';
 import cluster from 'node:cluster';
+import { signInBanner } from './auth/sign-in-banner';
 import { loadOrCreateSecret } from './auth/tokens';
 import { Config, loadConfig } from './config';
 import { startupProblem } from './startup-problems';
@@ -9,6 +10,7 @@ import { migrate, openOrm, Orm } from './db/orm';
 import { repoRoot } from './db/postgres-server';
 import { seedDemoDataIfEmpty } from './demo/seed';
 import { createLogger, Logger } from './logger';
+import { scheduleRetentionSweep } from './privacy/retention';
 import { createSchema } from './schema';
 import { startServer } from './server';
 import { runPrimary, runWorker } from './server/cluster';
@@ -18,7 +20,7 @@ import { TrustedDocuments } from './server/trusted-documents';
 async function prepare(orm: Orm, config: Config, logger: Logger) {
   const applied = await migrate(orm);
   if (applied.length > 0) logger.info(`Applied migrations: ${applied.join(', ')}`);
-  if (config.seedDemoData && (await seedDemoDataIfEmpty(orm))) logger.info('Loaded the demo data set (the database was empty).');
+  if (config.seedDemoData && (await seedDemoDataIfEmpty(orm, { passwords: config.auth.demoSignIn }))) logger.info('Loaded the demo data set (the database was empty).');
 }
 
 /** One server process on a prepared database. */
@@ -26,7 +28,7 @@ async function serve(config: Config, orm: Orm, logger: Logger) {
   const secret = loadOrCreateSecret(config.jwtSecret, config.dataDir);
   return startServer({
     orm,
-    schema: await createSchema(),
+    schema: await createSchema({ logger }),
     secret,
     port: config.port,
     host: config.host,
@@ -34,16 +36,24 @@ async function serve(config: Config, orm: Orm, logger: Logger) {
     liveDelivery: config.liveDelivery,
     metricsToken: config.metricsToken,
     trustedDocuments: TrustedDocuments.load(repoRoot(), config.trustedDocuments),
+    auth: config.auth,
+    defaultRetentionMonths: config.retention.defaultMonths,
   });
 }
 
+/** The retention sweep runs in one process per start (the only one, or the cluster's primary). */
+function retentionSweep(orm: Orm, config: Config, logger: Logger) {
+  return scheduleRetentionSweep(orm.em.getKnex(), { everyHours: config.retention.sweepHours, defaultMonths: config.retention.defaultMonths, logger });
+}
+
 /** The hints first, then the line that says the server is ready (what scripts wait for). */
-function announce(logger: Logger, config: Config, startedAt: number, port: number, embedded: boolean) {
+async function announce(logger: Logger, config: Config, orm: Orm, startedAt: number, port: number, embedded: boolean) {
   const url = `http://localhost:${port}/graphql`;
   const processes = config.workers > 1 ? ` (${config.workers} worker processes)` : '';
   logger.info(
     [
       `Database: ${embedded ? `embedded PostgreSQL on port ${config.embeddedPort}, data in ${config.dataDir}` : 'DATABASE_URL'}`,
+      ...(await signInBanner(orm.em.getKnex(), config.auth, url.replace(/\/graphql$/, ''))),
       'Every request needs a bearer token. In another terminal:',
       '  npm run token -- --list                 # the users, with their roles',
       '  npm run --silent token -- <email>       # prints a token for that user',
@@ -71,24 +81,30 @@ async function main() {
 
   const database = await connectDatabase(config);
   if (config.workers > 1) {
+    // The primary keeps one connection: for the banner and the retention sweep.
     const orm = await openOrm(database.url, { poolMax: 1 });
     await prepare(orm, config, logger);
-    await orm.close();
     // Made now, so that every worker reads the same generated secret.
     loadOrCreateSecret(config.jwtSecret, config.dataDir);
+    const stopRetention = retentionSweep(orm, config, logger);
     return runPrimary({
       workers: config.workers,
       logger,
       env: { DATABASE_URL: database.url },
-      onReady: (port) => announce(logger, config, startedAt, port, database.source === 'embedded'),
-      onStopped: () => database.stop(),
+      onReady: (port) => void announce(logger, config, orm, startedAt, port, database.source === 'embedded'),
+      onStopped: async () => {
+        stopRetention();
+        await orm.close();
+        await database.stop();
+      },
     });
   }
 
   const orm = await openOrm(database.url, { poolMax: config.poolMax });
   await prepare(orm, config, logger);
   const server = await serve(config, orm, logger);
-  announce(logger, config, startedAt, server.port, database.source === 'embedded');
+  const stopRetention = retentionSweep(orm, config, logger);
+  await announce(logger, config, orm, startedAt, server.port, database.source === 'embedded');
 
   // A failure in a background task (a subscription's feed, a wake-up) must not take every
   // committee's connection down with it: log it with the others.
@@ -99,6 +115,7 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info(`${signal}: draining requests and shutting down`);
+    stopRetention();
     await server.stop();
     await orm.close();
     await database.stop();

@@ -1,8 +1,12 @@
 import './graphql-enums';
 import { GraphQLSchema, lexicographicSortSchema, printSchema } from 'graphql';
 import { buildSchema, NonEmptyArray } from 'type-graphql';
+import { createLogger, Logger } from './logger';
 import { ApplicantResolver } from './applicants/applicant.resolver';
+import { auditApplicantReads } from './audit/read-audit';
+import { auditMutations } from './audit/mutation-audit';
 import { authChecker } from './auth/auth-checker';
+import { SignInSessionResolver } from './auth/session.resolver';
 import { ViewerResolver } from './auth/viewer.resolver';
 import { NodeResolver } from './common/node.resolver';
 import { DateTimeScalar } from './common/scalars';
@@ -11,6 +15,7 @@ import { ConflictResolver } from './conflicts/conflict.resolver';
 import { DocumentResolver } from './documents/document.resolver';
 import { IntakeResolver, ReviewWeekResolver } from './intakes/intake.resolver';
 import { PortfolioResolver } from './portfolios/portfolio.resolver';
+import { PrivacyResolver } from './privacy/privacy.resolver';
 import { ProgramResolver } from './programs/program.resolver';
 import { ReportingResolver } from './reporting/reporting.resolver';
 import { ReferenceResolver } from './references/reference.resolver';
@@ -25,6 +30,7 @@ import { CriterionScoreResolver, CriterionTallyResolver, VoteResolver, VoteRevis
 export const resolvers: NonEmptyArray<Function> = [
   NodeResolver,
   ViewerResolver,
+  SignInSessionResolver,
   ProgramResolver,
   IntakeResolver,
   ReviewWeekResolver,
@@ -45,10 +51,12 @@ export const resolvers: NonEmptyArray<Function> = [
   DecisionResolver,
   LiveResolver,
   ReportingResolver,
+  PrivacyResolver,
 ];
 
-export function createSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+/** The schema, with the audit trail's recording around every mutation and every read of an applicant's file. */
+export async function createSchema(options: { logger?: Logger } = {}): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     authChecker,
     // Input checks live in the services, next to the rules they enforce.
@@ -67,6 +75,9 @@ export function createSchema(): Promise<GraphQLSchema> {
       },
     },
   });
+  auditMutations(schema, options.logger ?? createLogger('error'));
+  auditApplicantReads(schema);
+  return schema;
 }
 
 /** The SDL committed as schema/schema.graphql; sorted so diffs show real changes only. */

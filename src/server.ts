@@ -13,8 +13,15 @@ import { ErrorCode } from './common/errors';
 import { mapDatabaseError } from './common/database-errors';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import { readAuditPlugin } from './audit/audit-plugin';
+import { readEntry, recordAudit, rootFieldsOf } from './audit/audit-recorder';
 import { AuthUser } from './auth/access';
+import { authRoutes } from './auth/auth-routes';
+import { createAuthenticator } from './auth/authenticate';
+import { LiveSessions } from './auth/live-sessions';
+import { OidcIssuer } from './auth/oidc';
 import { bearerToken } from './auth/tokens';
+import type { AuthConfig } from './config';
 import { Context, contextFactory } from './context';
 import type { Orm } from './db/orm';
 import { PostgresWakeChannel } from './events/postgres-wake-channel';
@@ -50,7 +57,15 @@ export interface ServerOptions {
   metricsToken?: string;
   /** The known clients' documents; none (and any document runs) unless given. */
   trustedDocuments?: TrustedDocuments;
+  /** Sign-in (Config.auth); unset parts: passwords on, demo sign-in and OpenID Connect off, 15-minute tokens, 12-hour sessions. */
+  auth?: Partial<AuthConfig>;
+  /** RETENTION_MONTHS (default 24). */
+  defaultRetentionMonths?: number;
+  /** How often live sockets are checked against ended sign-ins in the database, should a wake-up be lost (default a minute). */
+  signInCheckMs?: number;
 }
+
+const DEFAULT_AUTH: AuthConfig = { publicUrl: undefined, accessTokenMinutes: 15, sessionHours: 12, passwordSignIn: true, demoSignIn: false, oidc: null };
 
 /** graphql-ws clients send the token in connection_init: `{ authorization: 'Bearer …' }` (or `{ token }`). */
 function tokenHeader(params: Record<string, unknown> | undefined): string | null {
@@ -111,7 +126,22 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const bus = new SessionEventBus(db, channel, options.logger, metrics);
   await bus.start();
   const fanout = new LiveFanout(db, options.logger, metrics);
-  const createContext = contextFactory(options.orm, options.secret, bus, fanout);
+  const auth = { ...DEFAULT_AUTH, ...options.auth };
+  const liveSessions = new LiveSessions(
+    db,
+    options.wake === 'in-process' ? new InProcessWakeChannel() : new PostgresWakeChannel(options.orm.config.get('clientUrl')!, options.logger, 2, 'conclave_sign_ins_ended'),
+    options.logger,
+    options.signInCheckMs,
+  );
+  await liveSessions.start();
+  const oidc = auth.oidc ? new OidcIssuer(auth.oidc, options.secret, options.logger) : null;
+  const authenticate = createAuthenticator({ db, secret: options.secret, oidc, passwordSignIn: auth.passwordSignIn, demoSignIn: auth.demoSignIn });
+  const createContext = contextFactory(options.orm, authenticate, bus, fanout, {
+    auth: { passwordSignIn: auth.passwordSignIn, ended: (which) => liveSessions.ended(which) },
+    defaultRetentionMonths: options.defaultRetentionMonths ?? 24,
+  });
+  // Known once the server listens, unless configured (PUBLIC_URL).
+  let publicUrl = auth.publicUrl;
   const format = formatError(options.logger, metrics);
   const formatResult = (result: ExecutionResult, requestId?: string): FormattedExecutionResult =>
     result.errors ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error, requestId)) } : (result as FormattedExecutionResult);
@@ -140,6 +170,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (!user) return false;
         ctx.extra.user = user;
         sockets.connected(ctx);
+        // Closed with 4401 when this sign-in ends (expiry, sign-out, revocation).
+        liveSessions.watch(ctx.extra.socket, user);
         return true;
       },
       onClose: (ctx) => sockets.closed(ctx),
@@ -169,7 +201,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
       context: (ctx, id) => createContext.forUser(ctx.extra.user ?? null, sockets.requestId(ctx, id)),
       onOperation: (ctx, id, _payload, args) => sockets.subscribed(ctx, id, args.operationName ?? operationNameOf(args.document), operationTypeOf(args.document, args.operationName)),
-      onNext: (ctx, id, _payload, _args, result) => formatResult(result, sockets.requestId(ctx, id)),
+      // graphql-ws's own delivery: each result's reads are recorded before it is sent.
+      onNext: async (ctx, id, _payload, args, result) => {
+        const context = args.contextValue as Context;
+        const entry = readEntry(context.audit, context.user, rootFieldsOf(getOperationAST(args.document, args.operationName)), context.requestId);
+        if (entry) await recordAudit(context.db, [entry]);
+        return formatResult(result, sockets.requestId(ctx, id));
+      },
       onError: (ctx, id, _payload, errors) => {
         const formatted = errors.map((error) => format(error.toJSON(), error, sockets.requestId(ctx, id)));
         sockets.failed(ctx, id, formatted.map((error) => String(error.extensions?.code)));
@@ -200,6 +238,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginCacheControlDisabled(),
       operationObservation(),
       legacyJsonStatus(),
+      readAuditPlugin(options.logger),
     ],
   });
   await apollo.start();
@@ -209,6 +248,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     res.json({ ok: true });
   });
   app.get('/metrics', metricsEndpoint(metricsCollector(metrics), options.metricsToken, options.logger));
+  app.use(
+    '/auth',
+    authRoutes({
+      authenticate: createContext.userFor,
+      db,
+      secret: options.secret,
+      settings: auth,
+      publicUrl: () => publicUrl!,
+      oidc,
+      liveSessions,
+      logger: options.logger,
+    }),
+  );
   app.use(
     '/graphql',
     observeHttp(metrics, options.logger),
@@ -249,6 +301,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     httpServer.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;
+  // Unconfigured, browsers are taken to be on this machine, at the address listened on.
+  const host = !options.host || options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host.includes(':') ? `[${options.host}]` : options.host;
+  publicUrl ??= `http://${host}:${port}`;
 
   return {
     url: `http://localhost:${port}/graphql`,
@@ -257,6 +312,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async stop() {
       await apollo.stop();
       await bus.stop();
+      await liveSessions.stop();
     },
   };
 }

@@ -4,6 +4,9 @@ import { AddressInfo, createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { SignInMethod } from '../../src/auth/auth-session.entity';
+import { accessTokenFor, openSession } from '../../src/auth/sessions';
+import { openOrm } from '../../src/db/orm';
 import { repoRoot, resolveTestAdminUrl, withDatabase } from '../../src/db/postgres-server';
 
 /** What every scenario shares: the machine line, statistics, scratch databases and server processes. */
@@ -172,6 +175,22 @@ export function processCpuSeconds(pid: number): number {
 }
 
 export const BENCH_SECRET = 'bench-secret-not-for-production-0123456789';
+
+/** Session-backed access tokens for bench users, valid for a whole run (a day). */
+export async function benchTokens(databaseUrl: string, userIds: string[]): Promise<string[]> {
+  const orm = await openOrm(databaseUrl, { poolMax: 2 });
+  try {
+    const db = orm.em.getKnex();
+    return await Promise.all(
+      userIds.map(async (userId) => {
+        const session = await openSession(db, { userId, method: SignInMethod.CLI, hours: 24, userAgent: 'bench' });
+        return (await accessTokenFor(BENCH_SECRET, { userId, sessionId: session.sessionId }, 24 * 60)).token;
+      }),
+    );
+  } finally {
+    await orm.close();
+  }
+}
 
 /** autocannon ships no types; the benches read a few fields of its result. */
 // eslint-disable-next-line @typescript-eslint/no-var-requires

@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { Applicant } from '../../src/applicants/applicant.entity';
 import { GradeScale } from '../../src/applicants/applicant.enums';
-import { signToken } from '../../src/auth/tokens';
 import { User, UserRole } from '../../src/auth/user.entity';
 import { CommitteeMember, SeatRole } from '../../src/committees/committee-member.entity';
 import { Committee } from '../../src/committees/committee.entity';
@@ -13,7 +12,7 @@ import { Program } from '../../src/programs/program.entity';
 import { RubricCriterion } from '../../src/programs/rubric-criterion.entity';
 import { AgendaItem, VotingStatus } from '../../src/reviews/agenda-item.entity';
 import { ReviewSession, SessionStatus } from '../../src/reviews/review-session.entity';
-import { BENCH_SECRET } from './bench-kit';
+import { benchTokens } from './bench-kit';
 
 export interface BenchWorld {
   sessionId: string;
@@ -60,12 +59,13 @@ export async function seedBenchWorld(url: string, options: { members: number; ap
   applicants.forEach((applicant, position) => em.create(AgendaItem, { session, applicant, position, votingStatus: VotingStatus.OPEN }));
   await em.flush();
   await orm.close();
+  const [memberTokens, officerTokens] = await Promise.all([benchTokens(url, members.map((m) => m.id)), benchTokens(url, officers.map((o) => o.id))]);
   return {
     sessionId: toGlobalId('ReviewSession', session.id),
     applicantIds: applicants.map((a) => toGlobalId('Applicant', a.id)),
     criterionIds: criteria.map((c) => toGlobalId('RubricCriterion', c.id)),
-    memberTokens: members.map((m) => signToken(BENCH_SECRET, m.id)),
-    officerTokens: officers.map((o) => signToken(BENCH_SECRET, o.id)),
+    memberTokens,
+    officerTokens,
   };
 }
 

@@ -74,6 +74,10 @@ export class Applicant extends BaseEntity {
   @Property({ type: 'datetime', nullable: true })
   withdrawnAt?: Date | null;
 
+  /** When the personal data was erased (privacy/erasure.ts); what the statistics need is kept. */
+  @Property({ type: 'datetime', nullable: true })
+  anonymisedAt?: Date | null;
+
   @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date & Opt = new Date();
 }

@@ -56,6 +56,7 @@ function toApplicant(row: any): ApplicantNode {
     route: row.route,
     status: row.status,
     withdrawnAt: timestamp(row.withdrawn_at),
+    anonymisedAt: timestamp(row.anonymised_at),
     createdAt: timestamp(row.created_at),
   });
 }

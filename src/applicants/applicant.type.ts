@@ -76,6 +76,9 @@ export class ApplicantNode extends Node {
   @Field(() => DateTimeScalar, { nullable: true })
   withdrawnAt: Date | null;
 
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the personal data was erased (names, emails, documents, texts); what statistics need is kept.' })
+  anonymisedAt: Date | null;
+
   @Field(() => DateTimeScalar)
   createdAt: Date;
 }

@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { SeatRole } from '../committees/committee-member.entity';
 import { effectiveConflicts } from '../conflicts/conflict.queries';
+import type { SignInMethod } from './auth-session.entity';
 import { UserRole } from './user.entity';
 
 export interface AuthUser {
@@ -8,6 +9,12 @@ export interface AuthUser {
   email: string;
   name: string;
   role: UserRole;
+  /** The sign-in session the credential belongs to; null for a bearer token of the identity provider. */
+  sessionId?: string | null;
+  /** When the credential stops being valid (the session's end, a bearer token's expiry): live sockets close then, with 4401. */
+  expiresAt?: Date;
+  /** How the session was opened. */
+  signInMethod?: SignInMethod;
 }
 
 export interface Seat {

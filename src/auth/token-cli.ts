@@ -3,11 +3,15 @@ import { loadConfig } from '../config';
 import { connectDatabase } from '../db/database';
 import { openOrm } from '../db/orm';
 import { repoRoot } from '../db/postgres-server';
-import { loadOrCreateSecret, signToken } from './tokens';
+import { SignInMethod } from './auth-session.entity';
+import { accessTokenFor, openSession } from './sessions';
+import { loadOrCreateSecret } from './tokens';
 
 /**
- * `npm run token -- <email>` prints a token for that user (only the token with `npm run --silent`);
+ * `npm run token -- <email>` signs that user in (a CLI session, SESSION_HOURS long) and prints an
+ * access token (ACCESS_TOKEN_MINUTES long; only the token with `npm run --silent`);
  * `npm run token -- --list` lists the users. Uses the same database and secret as `npm start`.
+ * The session is revoked like any other (`revokeSignInSession`).
  */
 async function main(args: string[]) {
   const config = loadConfig(repoRoot());
@@ -25,12 +29,14 @@ async function main(args: string[]) {
       for (const u of users) console.log(`${u.role.padEnd(17)} ${u.email.padEnd(36)} ${u.name}`);
       return 0;
     }
-    const user = await db('app_user').whereRaw('lower(email) = lower(?)', [args[0]]).first('id');
+    const user = await db('app_user').whereRaw('lower(email) = lower(?)', [args[0]]).first('id', 'email', 'name', 'role');
     if (!user) {
       console.error(`No user with email ${args[0]}; see npm run token -- --list`);
       return 1;
     }
-    console.log(signToken(loadOrCreateSecret(config.jwtSecret, config.dataDir), user.id));
+    const session = await openSession(db, { userId: user.id, method: SignInMethod.CLI, hours: config.auth.sessionHours, userAgent: 'npm run token' });
+    const access = await accessTokenFor(loadOrCreateSecret(config.jwtSecret, config.dataDir), { userId: user.id, sessionId: session.sessionId }, config.auth.accessTokenMinutes);
+    console.log(access.token);
     return 0;
   } finally {
     await orm.close();

@@ -23,4 +23,11 @@ export class User extends BaseEntity {
   /** A member's own institution: used to detect conflicts with applicants from it. */
   @Property({ type: 'text', nullable: true })
   institution?: string | null;
+
+  /**
+   * Every sign-in of this user before this instant is void: their sessions are revoked, and
+   * bearer tokens from the identity provider issued (`iat`) before it are refused.
+   */
+  @Property({ type: 'datetime', nullable: true })
+  credentialsRevokedAt?: Date | null;
 }

@@ -22,7 +22,8 @@ export type NodeType =
   | 'AgendaItem'
   | 'Vote'
   | 'Comment'
-  | 'Decision';
+  | 'Decision'
+  | 'SignInSession';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

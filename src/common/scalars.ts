@@ -1,9 +1,11 @@
-import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
+import { DateTimeResolver, JSONObjectResolver, LocalDateResolver } from 'graphql-scalars';
 
 /** A calendar date, `YYYY-MM-DD` (review weeks, intakes). */
 export const DateScalar = LocalDateResolver;
 /** An instant, RFC 3339 with offset. */
 export const DateTimeScalar = DateTimeResolver;
+/** A JSON object: audit rows' before and after, a subject-access export. */
+export const JSONObjectScalar = JSONObjectResolver;
 
 /**
  * The `pg` driver (as MikroORM configures it) returns timestamptz as text like

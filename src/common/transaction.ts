@@ -1,6 +1,7 @@
 import { DeadlockException, LockWaitTimeoutException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
+import { actAs } from '../db/acting';
 import { EventRecorder } from '../events/event-recorder';
 import { mapDatabaseError } from './database-errors';
 
@@ -35,16 +36,19 @@ export async function inStatement<T>(ctx: Context, run: () => Promise<{ result: 
 }
 
 /**
- * One transaction per mutation. Events recorded through `events` are written in the same
- * transaction, and the bus is told only after the commit: a rolled-back change is never
- * announced, and a committed one always is. A transaction PostgreSQL aborts to break a
+ * One transaction per mutation. It first names the acting user and mutation to the audit
+ * trail's triggers (one statement, db/acting.ts). Events recorded through `events` are written
+ * in the same transaction, and the bus is told only after the commit: a rolled-back change is
+ * never announced, and a committed one always is. A transaction PostgreSQL aborts to break a
  * deadlock is run again (the work re-reads everything), so users see no such failure.
  */
 export async function inTransaction<T>(ctx: Context, work: (em: EntityManager, events: EventRecorder) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     let events: EventRecorder | undefined;
     try {
-      const result = await ctx.em.transactional((em) => {
+      const result = await ctx.em.transactional(async (em) => {
+        const operation = ctx.audit.current;
+        await actAs(em as EntityManager, { actorId: ctx.user?.id ?? null, requestId: ctx.requestId, operationId: operation?.operationId ?? null, action: operation?.action ?? null });
         events = new EventRecorder(em as EntityManager, ctx.user?.id ?? null);
         return work(em as EntityManager, events);
       });

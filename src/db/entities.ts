@@ -1,4 +1,7 @@
 import { Applicant } from '../applicants/applicant.entity';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { AuthSession } from '../auth/auth-session.entity';
+import { UserPassword } from '../auth/user-password.entity';
 import { User } from '../auth/user.entity';
 import { CommitteeMember } from '../committees/committee-member.entity';
 import { Committee } from '../committees/committee.entity';
@@ -45,4 +48,7 @@ export const entities = [
   SessionComment,
   SessionEvent,
   Decision,
+  AuthSession,
+  UserPassword,
+  AuditEvent,
 ];

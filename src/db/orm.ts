@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { migrationsList } from '../../migrations';
 import { entities } from './entities';
+import { applyRoutines } from './routines';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
 
@@ -41,7 +42,7 @@ export async function openOrm(clientUrl: string, options: { debug?: boolean; poo
 const MIGRATION_LOCK = 4_187_240_017;
 
 /**
- * Applies pending migrations; returns the names applied. Instances starting at once on one
+ * Applies pending migrations, then the database routines (routines.ts); returns the migrations applied. Instances starting at once on one
  * database take turns under a PostgreSQL advisory lock (held by a connection of its own, outside
  * the pool), so each migration runs once and the others find nothing pending.
  */
@@ -51,6 +52,7 @@ export async function migrate(orm: Orm): Promise<string[]> {
   try {
     await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     const applied = await orm.getMigrator().up();
+    await applyRoutines(orm.em.getKnex());
     return applied.map((m) => m.name);
   } finally {
     // Ending the session releases the lock.

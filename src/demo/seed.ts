@@ -9,6 +9,8 @@ import { ConflictOfInterest, ConflictSource } from '../conflicts/conflict.entity
 import type { Orm } from '../db/orm';
 import { Decision, DecisionOutcome } from '../decisions/decision.entity';
 import { ApplicantDocument, DocumentKind, DocumentQuality } from '../documents/document.entity';
+import { hashPassword } from '../auth/passwords';
+import { UserPassword } from '../auth/user-password.entity';
 import { Intake } from '../intakes/intake.entity';
 import { ReviewWeek } from '../intakes/review-week.entity';
 import { PortfolioItem } from '../portfolios/portfolio-item.entity';
@@ -62,11 +64,24 @@ export const DEMO_USERS: { email: string; name: string; role: UserRole }[] = USE
   role: user.role,
 }));
 
+/**
+ * Every demo user's password for the built-in sign-in (printed by `npm start`, in the README),
+ * set only where demo sign-in is on (DEMO_SIGN_IN): a server that loads the demo data into a
+ * real database by mistake does not hand out a known officer's password.
+ */
+export const DEMO_PASSWORD = 'conclave-demo';
+
+/**
+ * The demo intakes (2020–2021) keep their applicants' data for 100 years, so the retention sweep
+ * never erases a demo under someone's eyes; lower an intake's retentionMonths to watch it work.
+ */
+const DEMO_RETENTION_MONTHS = 1200;
+
 /** Any fixed number: two servers starting on the same empty database seed it once. */
 const SEED_LOCK_KEY = 7_310_842_021;
 
 /** Seeds the demo data in one transaction when the `program` table is empty; true when it did. */
-export async function seedDemoDataIfEmpty(orm: Orm): Promise<boolean> {
+export async function seedDemoDataIfEmpty(orm: Orm, options: { passwords?: boolean } = {}): Promise<boolean> {
   const em = orm.em.fork();
   return em.transactional(async (tx) => {
     await tx.execute(`select pg_advisory_xact_lock(${SEED_LOCK_KEY})`);
@@ -75,6 +90,11 @@ export async function seedDemoDataIfEmpty(orm: Orm): Promise<boolean> {
     const programs = createPrograms(tx);
     const intakes = createIntakes(tx);
     const users = createUsers(tx);
+    if (options.passwords) {
+      // One hash for all (scrypt takes a good fraction of a second): they share the one documented password anyway.
+      const hash = await hashPassword(DEMO_PASSWORD);
+      for (const user of users.values()) tx.create(UserPassword, { user, hash });
+    }
     const committees = createCommittees(tx, users, programs);
     const applicants = createApplicants(tx, programs, intakes);
     createDeclaredConflicts(tx, users, applicants);
@@ -159,7 +179,7 @@ function weekDates(week: DemoWeek): { startsOn: string; endsOn: string; label: s
 function createIntakes(em: EntityManager): Map<IntakeCode, SeededIntake> {
   const result = new Map<IntakeCode, SeededIntake>();
   for (const row of INTAKES) {
-    const intake = em.create(Intake, { code: row.code, name: row.name, startsOn: row.startsOn });
+    const intake = em.create(Intake, { code: row.code, name: row.name, startsOn: row.startsOn, retentionMonths: DEMO_RETENTION_MONTHS });
     const weeks = row.weeks.map((week, index) =>
       em.create(ReviewWeek, {
         intake,

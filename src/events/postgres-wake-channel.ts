@@ -2,8 +2,7 @@ import { Client } from 'pg';
 import type { Logger } from '../logger';
 import type { WakeChannel } from './wake-channel';
 
-const CHANNEL = 'conclave_session_events';
-/** NOTIFY payloads are limited to 8000 bytes; session ids are 36. */
+/** NOTIFY payloads are limited to 8000 bytes; ids are 36 characters (and a short prefix). */
 const IDS_PER_MESSAGE = 200;
 
 /**
@@ -24,6 +23,8 @@ export class PostgresWakeChannel implements WakeChannel {
     private readonly url: string,
     private readonly logger: Logger,
     private readonly coalesceMs = 2,
+    /** The session event bus's by default; other wake-ups (sign-in sessions ended) use their own. */
+    private readonly channel = 'conclave_session_events',
   ) {}
 
   async start(onWake: (sessionIds: string[]) => void): Promise<void> {
@@ -47,14 +48,14 @@ export class PostgresWakeChannel implements WakeChannel {
   private async connectListener(): Promise<void> {
     const client = new Client({ connectionString: this.url });
     client.on('notification', (message) => {
-      if (message.channel === CHANNEL && message.payload) this.onWake(message.payload.split(','));
+      if (message.channel === this.channel && message.payload) this.onWake(message.payload.split(','));
     });
     client.on('error', (error) => {
       this.logger.error('LISTEN connection lost; reconnecting', error);
       void this.reconnect();
     });
     await client.connect();
-    await client.query(`listen ${CHANNEL}`);
+    await client.query(`listen ${this.channel}`);
     this.listener = client;
   }
 
@@ -93,7 +94,7 @@ export class PostgresWakeChannel implements WakeChannel {
         this.publisher = client;
       }
       for (let i = 0; i < ids.length; i += IDS_PER_MESSAGE) {
-        await this.publisher.query('select pg_notify($1, $2)', [CHANNEL, ids.slice(i, i + IDS_PER_MESSAGE).join(',')]);
+        await this.publisher.query('select pg_notify($1, $2)', [this.channel, ids.slice(i, i + IDS_PER_MESSAGE).join(',')]);
       }
     } catch (error) {
       // The other processes' periodic poll picks the events up; only latency is lost.

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../common/scalars';
 
 @InputType()
@@ -11,6 +11,9 @@ export class CreateIntakeInput {
 
   @Field(() => DateScalar)
   startsOn: string;
+
+  @Field(() => Int, { nullable: true, description: "Months its applicants' personal data is kept after it starts (1–1200); unset: the server's RETENTION_MONTHS." })
+  retentionMonths?: number | null;
 }
 
 @InputType()
@@ -20,6 +23,9 @@ export class UpdateIntakeInput {
 
   @Field(() => DateScalar, { nullable: true })
   startsOn?: string;
+
+  @Field(() => Int, { nullable: true, description: "null: back to the server's RETENTION_MONTHS." })
+  retentionMonths?: number | null;
 }
 
 @InputType()

@@ -9,6 +9,7 @@ function toIntake(row: any): IntakeNode {
     code: row.code,
     name: row.name,
     startsOn: row.starts_on,
+    retentionMonths: row.retention_months,
   });
 }
 

@@ -2,26 +2,37 @@ import type { Context } from '../context';
 import { findByGlobalId } from '../common/entity-lookup';
 import { badInput, conflict } from '../common/errors';
 import { inTransaction } from '../common/transaction';
-import { refuseNulls, requireText } from '../common/validation';
+import { refuseNulls, requireIntegerBetween, requireText } from '../common/validation';
 import { AgendaItem } from '../reviews/agenda-item.entity';
 import { ReviewSession } from '../reviews/review-session.entity';
 import { CreateIntakeInput, CreateReviewWeekInput, UpdateIntakeInput, UpdateReviewWeekInput } from './intake.inputs';
 import { Intake } from './intake.entity';
 import { ReviewWeek } from './review-week.entity';
 
+/** Null or unset: the server's RETENTION_MONTHS. */
+function checkRetention(months: number | null | undefined): number | null {
+  return months === null || months === undefined ? null : requireIntegerBetween('retentionMonths', months, 1, 1200);
+}
+
 export async function createIntake(ctx: Context, input: CreateIntakeInput): Promise<string> {
   return inTransaction(ctx, async (em) => {
-    const intake = em.create(Intake, { code: requireText('code', input.code, 40), name: requireText('name', input.name), startsOn: input.startsOn });
+    const intake = em.create(Intake, {
+      code: requireText('code', input.code, 40),
+      name: requireText('name', input.name),
+      startsOn: input.startsOn,
+      retentionMonths: checkRetention(input.retentionMonths),
+    });
     return intake.id;
   });
 }
 
 export async function updateIntake(ctx: Context, id: string, input: UpdateIntakeInput): Promise<string> {
   return inTransaction(ctx, async (em) => {
-    refuseNulls(input);
+    refuseNulls(input, ['retentionMonths']);
     const intake = await findByGlobalId(em, Intake, 'Intake', id, 'id');
     if (input.name !== undefined) intake.name = requireText('name', input.name);
     if (input.startsOn !== undefined) intake.startsOn = input.startsOn;
+    if (input.retentionMonths !== undefined) intake.retentionMonths = checkRetention(input.retentionMonths);
     return intake.id;
   });
 }

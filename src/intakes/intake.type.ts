@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../common/node';
 import { DateScalar } from '../common/scalars';
 
@@ -14,6 +14,12 @@ export class IntakeNode extends Node {
 
   @Field(() => DateScalar)
   startsOn: string;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "Months after the intake starts that its applicants' personal data is kept; null: the server's RETENTION_MONTHS.",
+  })
+  retentionMonths: number | null;
 }
 
 @ObjectType('ReviewWeek', { implements: Node })

@@ -14,8 +14,11 @@ export function toCsv(columns: string[], rows: Record<string, unknown>[]): strin
   return [columns.join(','), ...rows.map((row) => columns.map((c) => csvField(row[c])).join(','))].join('\r\n') + '\r\n';
 }
 
-/** Raw per-criterion scores, one row per vote and criterion, under the viewer's vote visibility. */
-export async function scoresCsv(db: Knex, scope: ReportScope): Promise<string> {
+/**
+ * Raw per-criterion scores, one row per vote and criterion, under the viewer's vote visibility.
+ * `applicantsRead` hears which applicants it names (the audit trail records the export).
+ */
+export async function scoresCsv(db: Knex, scope: ReportScope, applicantsRead: (ids: string[]) => void = () => {}): Promise<string> {
   const votes = visibleVotesCte(scope);
   const rows = await reportRows(
     db,
@@ -30,5 +33,6 @@ export async function scoresCsv(db: Knex, scope: ReportScope): Promise<string> {
       order by s.starts_at, a.last_name, a.id, u.email, rc.position`,
     votes.bindings,
   );
+  applicantsRead([...new Set(rows.map((row) => row.applicant_id as string))]);
   return toCsv(COLUMNS, rows);
 }

@@ -75,6 +75,6 @@ export class ReportingResolver {
   @Authorized(OFFICER)
   @Query(() => String, { description: 'Raw per-criterion scores as CSV (officers).' })
   async scoresCsv(@Ctx() ctx: Context, @Arg('filter', () => ReportFilter, { nullable: true }) filter?: ReportFilter) {
-    return scoresCsv(ctx.db, await reportScope(ctx, filter));
+    return scoresCsv(ctx.db, await reportScope(ctx, filter), (ids) => ids.forEach((id) => ctx.audit.read(id)));
   }
 }

@@ -22,7 +22,8 @@ import { SessionEventType } from '../events/session-event.entity';
  * run side by side, but closing voting waits for them, so no vote lands after voting closed),
  * reads every fact the rules need, and writes the vote, its scores, its revision and its
  * session event only when all of them allow it; the version check sits in the upsert, so two
- * tabs cannot both win. When nothing was written, the facts it returns say why. (Through the
+ * tabs cannot both win. Its audit row is written by the same statement (no extra round trip);
+ * the vote's content is in vote_revision, so the row names the vote and its version. When nothing was written, the facts it returns say why. (Through the
  * ORM's unit of work a vote took ~17 round trips; on this machine each round trip costs more
  * CPU than the statement's work.)
  */
@@ -50,9 +51,12 @@ export async function castVote(ctx: Context, input: CastVoteInput): Promise<stri
   }
   // 0 is "no version" too: a first vote.
   const write: VoteWrite = { sessionId, applicantId, memberId: me.id, expectedVersion: input.expectedVersion || null, fields, scores };
+  const operation = ctx.audit.current;
   return inStatement(ctx, async () => {
-    const outcome = await voteIfAllowed(ctx.db, write);
+    const outcome = await voteIfAllowed(ctx.db, write, { requestId: ctx.requestId, operationId: operation?.operationId ?? null });
     if (!outcome.written) await refuse(ctx, input, write, outcome);
+    // The statement wrote the audit row (a refusal is recorded by the mutation audit instead).
+    if (operation) operation.recorded = true;
     return { result: outcome.written!.id, sessionIds: [sessionId] };
   });
 }
@@ -131,6 +135,12 @@ const VOTE_IF_ALLOWED = new PreparedStatement<any>(
       select :sessionId, case when u.version = 1 then :castType else :changedType end, :applicantId, :memberId,
              jsonb_build_object('voteId', u.id, 'version', u.version)
         from upserted u
+    ),
+    audit as (
+      insert into audit_event (kind, action, actor_id, request_id, operation_id, applicant_ids, outcome, details)
+      select 'MUTATION', 'castVote', :memberId, :requestId, :operationId::uuid, array[:applicantId::uuid], 'OK',
+             jsonb_build_object('sessionId', :sessionId::text, 'voteId', u.id, 'version', u.version)
+        from upserted u
     )
     select (select row_to_json(f) from facts f) as facts,
            (select list from criteria) as criteria,
@@ -139,7 +149,7 @@ const VOTE_IF_ALLOWED = new PreparedStatement<any>(
   `,
 );
 
-async function voteIfAllowed(db: Knex, write: VoteWrite): Promise<VoteOutcome> {
+async function voteIfAllowed(db: Knex, write: VoteWrite, audit: { requestId: string; operationId: string | null }): Promise<VoteOutcome> {
   const { fields } = write;
   // In uuid order (byte order, the same as the lower-case text), to compare with the rubric's.
   const criterionIds = [...write.scores.keys()].sort();
@@ -157,6 +167,8 @@ async function voteIfAllowed(db: Knex, write: VoteWrite): Promise<VoteOutcome> {
     revisionScores: JSON.stringify(Object.fromEntries(write.scores)),
     castType: SessionEventType.VOTE_CAST,
     changedType: SessionEventType.VOTE_CHANGED,
+    requestId: audit.requestId,
+    operationId: audit.operationId,
   });
   const row = rows[0];
   return { facts: row.facts, criteria: row.criteria ?? [], conflict: row.conflict, written: row.written };

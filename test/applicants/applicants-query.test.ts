@@ -20,7 +20,7 @@ let officer: string;
 beforeAll(async () => {
   server = await startTestServer();
   world = await buildWorld(server.orm);
-  officer = server.tokenFor(world.officer.id);
+  officer = await server.tokenFor(world.officer.id);
   const { em, program, intake } = world;
   // Routes at the ECTS boundaries, both grade scales.
   buildApplicant(em, { program, intake }, { lastName: 'Transfer', ects: 179 });

@@ -10,7 +10,7 @@ const gql = (query: string, variables: Record<string, unknown> = {}) => server.g
 beforeAll(async () => {
   server = await startTestServer();
   world = await buildWorld(server.orm);
-  officer = server.tokenFor(world.officer.id);
+  officer = await server.tokenFor(world.officer.id);
 });
 afterAll(() => server.stop());
 

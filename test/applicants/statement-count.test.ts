@@ -58,7 +58,7 @@ test.each([
   ['an officer', () => world.officer],
   ['a committee member', () => world.members[0]],
 ])('a page of 50 applicants with every relation costs %s no more statements than a page of 1', async (_who, user) => {
-  const token = server.tokenFor(user().id);
+  const token = await server.tokenFor(user().id);
   const one = await statementsFor(1, token);
   const fifty = await statementsFor(50, token);
   expect(fifty).toBe(one);

@@ -19,13 +19,15 @@ afterAll(() => server.stop());
 const APPLICANTS = `{ applicants(first: 50) { totalCount nodes { id lastName } } }`;
 
 describe('authentication', () => {
-  test('no token, a malformed token, a token signed with another secret and an unknown user are UNAUTHENTICATED', async () => {
-    const { signToken } = await import('../../src/auth/tokens');
+  test('no token, a malformed token, a token signed with another secret and one naming no session are UNAUTHENTICATED', async () => {
+    const { signAccessToken } = await import('../../src/auth/tokens');
+    const { TEST_SECRET } = await import('../support/test-server');
+    const noSession = '00000000-0000-4000-8000-000000000000';
     const attempts = [
       null,
       'garbage',
-      signToken('another-secret', world.officer.id),
-      server.tokenFor('00000000-0000-4000-8000-000000000000'),
+      (await signAccessToken('another-secret-another-secret-xx', { userId: world.officer.id, sessionId: noSession }, 60)).token,
+      (await signAccessToken(TEST_SECRET, { userId: world.officer.id, sessionId: noSession }, 60)).token,
     ];
     for (const attempt of attempts) {
       const response = await server.gql(APPLICANTS, {}, attempt);
@@ -34,11 +36,17 @@ describe('authentication', () => {
     }
   });
 
-  test('an expired token is refused', async () => {
-    const { signToken } = await import('../../src/auth/tokens');
+  test('an expired token is refused, though its session lives on', async () => {
+    const { signAccessToken } = await import('../../src/auth/tokens');
+    const { openSession } = await import('../../src/auth/sessions');
+    const { SignInMethod } = await import('../../src/auth/auth-session.entity');
     const { TEST_SECRET } = await import('../support/test-server');
-    const expired = signToken(TEST_SECRET, world.officer.id, -10);
+    const session = await openSession(server.orm.em.getKnex(), { userId: world.officer.id, method: SignInMethod.CLI, hours: 1 });
+    const claims = { userId: world.officer.id, sessionId: session.sessionId };
+    const expired = (await signAccessToken(TEST_SECRET, claims, -10)).token;
     expect(refusal(await server.gql('{ me { name } }', {}, expired)).code).toBe('UNAUTHENTICATED');
+    const fresh = (await signAccessToken(TEST_SECRET, claims, 60)).token;
+    expect((await server.gql('{ me { name } }', {}, fresh)).data.me.name).toBe('Officer');
   });
 
   test('me answers who the token belongs to', async () => {

@@ -121,7 +121,7 @@ test('dropped sockets and a server shutting down mid-meeting: the helper resumes
   let connected = 0;
   live = createLiveClient(`ws://127.0.0.1:${hopPort}/graphql`, {
     webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${first.tokenFor(world.officer.id)}` },
+    connectionParams: async () => ({ authorization: `Bearer ${await first.tokenFor(world.officer.id)}` }),
     on: { connected: () => void connected++ },
   });
   const received: SessionEventsSubscription['sessionEvents'][] = [];
@@ -199,7 +199,7 @@ test('with a graphql-ws Client of its own, a text document, and a stored eventId
   const client = createClient({
     url: `ws://127.0.0.1:${hopPort}/graphql`,
     webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${second.tokenFor(world.officer.id)}` },
+    connectionParams: async () => ({ authorization: `Bearer ${await second.tokenFor(world.officer.id)}` }),
     retryAttempts: 10,
     retryWait: () => new Promise((resolve) => setTimeout(resolve, 50)),
   });

@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { ConfigError, loadConfig, VARIABLES } from '../../src/config';
 import { repoRoot } from '../../src/db/postgres-server';
 import { MAIN } from '../support/child-server';
+import { createTestDatabase } from '../support/database';
 
 const run = promisify(execFile);
 
@@ -50,6 +51,23 @@ test('operations settings: workers default to the core count, and each is checke
   ]);
 });
 
+test('sign-in settings: OpenID Connect needs a client id and https (http only on this machine); demo sign-in follows the database when auto', () => {
+  expect(loadConfig('/srv', {}).auth).toEqual({ publicUrl: undefined, accessTokenMinutes: 15, sessionHours: 12, passwordSignIn: true, demoSignIn: true, oidc: null });
+  expect(loadConfig('/srv', { DATABASE_URL: 'postgres://db/x' }).auth.demoSignIn).toBe(false);
+  expect(loadConfig('/srv', { DATABASE_URL: 'postgres://db/x', DEMO_SIGN_IN: 'true' }).auth.demoSignIn).toBe(true);
+  expect(loadConfig('/srv', { PUBLIC_URL: 'https://admissions.uni.example/' }).auth.publicUrl).toBe('https://admissions.uni.example');
+  const oidc = loadConfig('/srv', { OIDC_ISSUER: 'https://login.uni.example/realms/staff', OIDC_CLIENT_ID: 'conclave', OIDC_AUDIENCE: 'conclave, https://api.uni.example' }).auth.oidc;
+  expect(oidc).toEqual({ issuer: 'https://login.uni.example/realms/staff', clientId: 'conclave', clientSecret: undefined, audiences: ['conclave', 'https://api.uni.example'], scopes: 'openid email profile' });
+  expect(loadConfig('/srv', { OIDC_ISSUER: 'http://127.0.0.1:9000', OIDC_CLIENT_ID: 'c' }).auth.oidc?.audiences).toEqual(['c']);
+  expect(problems({ OIDC_ISSUER: 'https://login.uni.example' })).toEqual(['OIDC_CLIENT_ID must be set when OIDC_ISSUER is']);
+  expect(problems({ OIDC_ISSUER: 'http://login.uni.example', OIDC_CLIENT_ID: 'c' })).toEqual(['OIDC_ISSUER must be an https:// URL (http:// only on this machine), got "http://login.uni.example"']);
+  expect(problems({ ACCESS_TOKEN_MINUTES: '0', DEMO_SIGN_IN: 'maybe', RETENTION_SWEEP_HOURS: '1000' })).toEqual([
+    'ACCESS_TOKEN_MINUTES must be an integer from 1 to 1440, got "0"',
+    'DEMO_SIGN_IN must be auto, true or false, got "maybe"',
+    'RETENTION_SWEEP_HOURS must be an integer from 0 to 168, got "1000"',
+  ]);
+});
+
 test("the README's configuration table lists exactly the variables the schema reads", () => {
   const readme = readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
   const table = readme.split('## Configuration')[1].split('\n## ')[0];
@@ -76,7 +94,8 @@ describe('the server process', () => {
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as { port: number }).port;
     try {
-      const { code, stderr } = await start({ WORKERS: workers, PORT: String(port), DATABASE_URL: process.env.CONCLAVE_TEST_ADMIN_URL, SEED_DEMO_DATA: 'false', JWT_SECRET: 'x'.repeat(32) });
+      // Its own database: start-up migrates it before it listens (the server's admin database is no one's to migrate).
+      const { code, stderr } = await start({ WORKERS: workers, PORT: String(port), DATABASE_URL: await createTestDatabase(), SEED_DEMO_DATA: 'false', JWT_SECRET: 'x'.repeat(32) });
       expect(code).toBe(2);
       expect(stderr.trim()).toBe(`Port ${port} on 127.0.0.1 is already in use: stop the other server or set PORT.`);
     } finally {

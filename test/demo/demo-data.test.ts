@@ -17,9 +17,13 @@ beforeAll(async () => {
   server = await startTestServer();
   expect(await seedDemoDataIfEmpty(server.orm)).toBe(true);
   const row = await server.orm.em.getKnex()('app_user').where({ email: 'officer@conclave.example' }).first('id');
-  officer = server.tokenFor(row.id);
+  officer = await server.tokenFor(row.id);
 });
 afterAll(() => server.stop());
+
+test('without demo sign-in the demo users get no password: a real database seeded by mistake hands out none', async () => {
+  expect(await server.orm.em.getKnex()('user_password').count({ n: '*' })).toEqual([{ n: '0' }]);
+});
 
 test('seeding twice keeps the data', async () => {
   expect(await seedDemoDataIfEmpty(server.orm)).toBe(false);

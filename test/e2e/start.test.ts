@@ -30,7 +30,8 @@ beforeAll(async () => {
   await admin.query(`create database ${name}`);
   await admin.end();
   dataDir = mkdtempSync(path.join(tmpdir(), 'conclave-start-'));
-  env = { ...process.env, DATABASE_URL: withDatabase(process.env.CONCLAVE_TEST_ADMIN_URL!, name), CONCLAVE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', JWT_SECRET: '' };
+  // DEMO_SIGN_IN as `npm start` has it on the embedded database (here DATABASE_URL turns `auto` off).
+  env = { ...process.env, DATABASE_URL: withDatabase(process.env.CONCLAVE_TEST_ADMIN_URL!, name), CONCLAVE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', JWT_SECRET: '', DEMO_SIGN_IN: 'true' };
 });
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -52,6 +53,17 @@ test('starts on an empty database with demo data, mints tokens, and keeps the da
   try {
     expect(first.output()).toMatch(/Loaded the demo data set/);
     expect(first.output()).toMatch(/npm run token/);
+    // The demo users sign in with the password the banner prints.
+    // (The log is JSON lines when not on a terminal: the quotes come escaped.)
+    const password = /the demo users' password is \\?"([^"\\]+)\\?"/.exec(first.output())?.[1];
+    expect(password).toBe('conclave-demo');
+    const signedIn = await fetch(first.url.replace(/\/graphql$/, '/auth/sign-in/password'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'chair@conclave.example', password }),
+    });
+    expect(signedIn.status).toBe(200);
+    expect((await query(first.url, ((await signedIn.json()) as any).accessToken)).data.me).toMatchObject({ email: 'chair@conclave.example' });
 
     const list = await run(process.execPath, [tokenCli, '--list'], { env, cwd: root });
     expect(list.stdout).toMatch(/OFFICER\s+officer@conclave\.example/);

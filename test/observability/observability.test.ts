@@ -63,7 +63,7 @@ async function scrape(headers: Record<string, string> = {}) {
 }
 
 test("every HTTP request has an id — the caller's when sane — in the response header and on its log line", async () => {
-  const sent = await post({ query: 'query Whoami { me { id } }' }, { authorization: `Bearer ${token(world.officer)}`, 'x-request-id': 'office-desk-42' });
+  const sent = await post({ query: 'query Whoami { me { id } }' }, { authorization: `Bearer ${await token(world.officer)}`, 'x-request-id': 'office-desk-42' });
   expect(sent.response.headers.get('x-request-id')).toBe('office-desk-42');
   const line = await lineWhere((l) => l.msg === 'http' && l.requestId === 'office-desk-42');
   expect(line).toMatchObject({ level: 'info', operation: 'Whoami', type: 'query', status: 200, userId: world.officer.id, method: 'POST' });
@@ -78,7 +78,7 @@ test("every HTTP request has an id — the caller's when sane — in the respons
   const fresh = (await post({ query: '{ __typename }' })).response.headers.get('x-request-id');
   expect(fresh).toMatch(/^[0-9a-f-]{36}$/);
   // A refusal says its code on the line.
-  await post({ query: 'query Users { users { id } }' }, { authorization: `Bearer ${token(world.members[0])}`, 'x-request-id': 'refused-1' });
+  await post({ query: 'query Users { users { id } }' }, { authorization: `Bearer ${await token(world.members[0])}`, 'x-request-id': 'refused-1' });
   expect(await lineWhere((l) => l.requestId === 'refused-1')).toMatchObject({ operation: 'Users', errors: ['FORBIDDEN'] });
   // Requests refused before GraphQL runs are logged too.
   await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'not-json' }, body: 'garbage' });
@@ -89,7 +89,7 @@ test("an internal error's reference leads to its log line, with the request id a
   const knex = server.orm.em.getKnex();
   await knex.raw('alter table intake rename to intake_gone');
   try {
-    const { body } = await post({ query: '{ intakes { id } }' }, { authorization: `Bearer ${token(world.officer)}`, 'x-request-id': 'broken-1' });
+    const { body } = await post({ query: '{ intakes { id } }' }, { authorization: `Bearer ${await token(world.officer)}`, 'x-request-id': 'broken-1' });
     const { errorId } = body.errors[0].extensions;
     expect(body.errors[0]).toMatchObject({ message: `Internal server error (reference ${errorId}).`, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(JSON.stringify(body)).not.toMatch(/intake_gone|relation/);
@@ -114,7 +114,7 @@ test('a WebSocket connection has an id (the upgrade answers with it) and each su
   const client = createClient({
     url: server.url.replace(/^http/, 'ws'),
     webSocketImpl: TaggedSocket,
-    connectionParams: { authorization: `Bearer ${token(world.officer)}` },
+    connectionParams: async () => ({ authorization: `Bearer ${await token(world.officer)}` }),
     retryAttempts: 0,
     generateID: () => 'sub-1',
   });
@@ -145,7 +145,7 @@ test('a WebSocket connection has an id (the upgrade answers with it) and each su
           },
         },
       },
-      { authorization: `Bearer ${token(world.members[0])}` },
+      { authorization: `Bearer ${await token(world.members[0])}` },
     );
     expect(vote.body.errors).toBeUndefined();
     await until(() => received.length >= 2, 'the vote and its tally');
@@ -163,11 +163,11 @@ test('a WebSocket connection has an id (the upgrade answers with it) and each su
 });
 
 test('/metrics: latency by operation, errors by code, the database pool, process metrics, in Prometheus text', async () => {
-  await post({ query: 'query Programs { programs { id } }' }, { authorization: `Bearer ${token(world.officer)}` });
-  await post({ query: 'query Programs { programs { id } }' }, { authorization: `Bearer ${token(world.officer)}` });
-  await post({ query: 'query NotAllowed { users { id } }' }, { authorization: `Bearer ${token(world.members[1])}` });
+  await post({ query: 'query Programs { programs { id } }' }, { authorization: `Bearer ${await token(world.officer)}` });
+  await post({ query: 'query Programs { programs { id } }' }, { authorization: `Bearer ${await token(world.officer)}` });
+  await post({ query: 'query NotAllowed { users { id } }' }, { authorization: `Bearer ${await token(world.members[1])}` });
   const before = metric((await scrape()).text, 'conclave_graphql_errors_total', { code: 'FORBIDDEN' }) ?? 0;
-  await post({ query: 'query NotAllowed { users { id } }' }, { authorization: `Bearer ${token(world.members[1])}` });
+  await post({ query: 'query NotAllowed { users { id } }' }, { authorization: `Bearer ${await token(world.members[1])}` });
   const { status, text, type } = await scrape();
   expect(status).toBe(200);
   expect(type).toMatch(/^text\/plain/);
@@ -200,7 +200,7 @@ test('/metrics with METRICS_TOKEN wants that bearer token, from anywhere', async
     expect(withoutToken.headers.get('www-authenticate')).toMatch(/^Bearer/);
     expect((await fetch(at, { headers: { authorization: 'Bearer wrong-token-wrong-token' } })).status).toBe(401);
     // A signed-in user's token is not the metrics token.
-    expect((await fetch(at, { headers: { authorization: `Bearer ${guarded.tokenFor(world.officer.id)}` } })).status).toBe(401);
+    expect((await fetch(at, { headers: { authorization: `Bearer ${await token(world.officer)}` } })).status).toBe(401);
     const allowed = await fetch(at, { headers: { authorization: `Bearer ${METRICS_TOKEN}`, 'x-forwarded-for': '203.0.113.9' } });
     expect(allowed.status).toBe(200);
     expect(await allowed.text()).toMatch(/conclave_graphql_request_duration_seconds/);

@@ -18,7 +18,7 @@ beforeAll(async () => {
   server = await startTestServer();
   await seedDemoDataIfEmpty(server.orm);
   const reporter = await server.orm.em.getKnex()('app_user').where({ email: 'reporter@conclave.example' }).first('id');
-  reporterToken = server.tokenFor(reporter.id);
+  reporterToken = await server.tokenFor(reporter.id);
   dir = mkdtempSync(path.join(tmpdir(), 'conclave-report-'));
 });
 afterAll(async () => {

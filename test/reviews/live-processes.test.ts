@@ -30,10 +30,10 @@ afterAll(async () => {
 
 const childEnv = () => ({ DATABASE_URL: server.databaseUrl, JWT_SECRET: TEST_SECRET, SEED_DEMO_DATA: 'false', LOG_LEVEL: 'info' });
 
-function voteRequest(url: string, user: { id: string }, applicant: string, score: number, expectedVersion?: number) {
+async function voteRequest(url: string, user: { id: string }, applicant: string, score: number, expectedVersion?: number) {
   return fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token(user)}` },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(user)}` },
     body: JSON.stringify({
       query: `mutation($input: CastVoteInput!) { castVote(input: $input) { version } }`,
       variables: {

@@ -56,12 +56,13 @@ async function lineWhere(predicate: (line: Record<string, any>) => boolean, time
 }
 
 /** One request on its own connection, as separate clients send them: the cluster hands connections round robin. */
-function post(query: string, variables: Record<string, unknown>, user: { id: string }, requestId: string): Promise<any> {
+async function post(query: string, variables: Record<string, unknown>, user: { id: string }, requestId: string): Promise<any> {
+  const bearer = await token(user);
   const body = JSON.stringify({ query, variables });
   return new Promise((resolve, reject) => {
     const request = http.request(
       cluster.url,
-      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', authorization: `Bearer ${token(user)}`, 'x-request-id': requestId } },
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', authorization: `Bearer ${bearer}`, 'x-request-id': requestId } },
       (response) => {
         let text = '';
         response.on('data', (chunk) => (text += chunk));
@@ -109,7 +110,7 @@ async function subscribe(name: string): Promise<Subscriber> {
   const client = createClient({
     url: cluster.url.replace(/^http/, 'ws'),
     webSocketImpl: Named,
-    connectionParams: { authorization: `Bearer ${token(world.officer)}` },
+    connectionParams: async () => ({ authorization: `Bearer ${await token(world.officer)}` }),
     retryAttempts: 0,
     lazy: false,
     onNonLazyError: () => {},

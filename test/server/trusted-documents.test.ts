@@ -44,7 +44,7 @@ const token = (server: TestServer, user: { id: string }) => server.tokenFor(user
 async function post(server: TestServer, body: object, user: { id: string } | null) {
   const response = await fetch(server.url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(user ? { authorization: `Bearer ${token(server, user)}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(user ? { authorization: `Bearer ${await token(server, user)}` } : {}) },
     body: JSON.stringify(body),
   });
   return { status: response.status, ...((await response.json()) as any) };
@@ -89,7 +89,7 @@ describe.each([
     expect((await post(server(), byId(ViewerDocument), member)).data.me.id).toBe(world.gid('User', member.id));
     const documentId = await post(server(), { documentId: `sha256:${hashOf(ViewerDocument)}` }, member);
     expect(documentId.data.me.name).toBe('Member 1');
-    const get = await fetch(`${server().url}?documentId=sha256:${hashOf(ViewerDocument)}`, { headers: { authorization: `Bearer ${token(server(), member)}`, 'apollo-require-preflight': 'true' } });
+    const get = await fetch(`${server().url}?documentId=sha256:${hashOf(ViewerDocument)}`, { headers: { authorization: `Bearer ${await token(server(), member)}`, 'apollo-require-preflight': 'true' } });
     expect(((await get.json()) as any).data.me.name).toBe('Member 1');
   });
 
@@ -125,7 +125,7 @@ describe.each([
 
   test('over WebSocket: by persisted id (the live helper), and ad-hoc as the mode allows', async () => {
     const sessionId = world.gid('ReviewSession', world.session.id);
-    const live = createLiveClient(server().url.replace(/^http/, 'ws'), { webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token(server(), world.members[2])}` }, retryAttempts: 0 });
+    const live = createLiveClient(server().url.replace(/^http/, 'ws'), { webSocketImpl: WebSocket, connectionParams: async () => ({ authorization: `Bearer ${await token(server(), world.members[2])}` }), retryAttempts: 0 });
     const events: any[] = [];
     live.subscribe(SessionEventsDocument, { sessionId }, { next: (result) => events.push(result), error: (error) => events.push({ error }) });
     await until(async () => (await subscriptions(server())) === 1, 'the subscription by id');
@@ -162,7 +162,7 @@ describe.each([
 
 test('with require, the reporting client (npm run report) works with a reporter token: it sends persisted ids', async () => {
   const cli = path.join(root, 'dist/src/reporting/client/report-cli.js');
-  const { stdout } = await run(process.execPath, [cli, '--url', strict.url, '--token', token(strict, world.reporter)]);
+  const { stdout } = await run(process.execPath, [cli, '--url', strict.url, '--token', await token(strict, world.reporter)]);
   expect(stdout).toMatch(/^Funnel/m);
   expect(stdout).toMatch(/^Scoring \(alpha: Krippendorff, ordinal\)/m);
 });

@@ -23,13 +23,17 @@ export interface LiveConnection {
   dispose(): Promise<void>;
 }
 
-export function connect(httpUrl: string, token: string | null): LiveConnection {
+/** `token` may be the promise `tokenFor` returns. */
+export function connect(httpUrl: string, token: string | Promise<string> | null): LiveConnection {
   let onClosed!: (event: { code: number; reason: string }) => void;
   const closed = new Promise<{ code: number; reason: string }>((resolve) => (onClosed = resolve));
   const client = createClient({
     url: httpUrl.replace(/^http/, 'ws'),
     webSocketImpl: WebSocket,
-    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    connectionParams: async () => {
+      const value = await token;
+      return value ? { authorization: `Bearer ${value}` } : {};
+    },
     retryAttempts: 0,
     lazy: false,
     // The close is reported through `closed`; without this the client logs it to the console.
@@ -80,6 +84,13 @@ export function connect(httpUrl: string, token: string | null): LiveConnection {
       await client.dispose();
     },
   };
+}
+
+/** Resolves once the server accepted the connection (a query answered over it). */
+export function connected(connection: LiveConnection): Promise<void> {
+  return new Promise((resolve, reject) => {
+    connection.client.subscribe({ query: '{ __typename }' }, { next: () => resolve(), error: reject, complete: () => {} });
+  });
 }
 
 export const SESSION_EVENTS = `subscription($sessionId: ID!, $after: ID) {

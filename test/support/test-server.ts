@@ -1,7 +1,9 @@
 import 'reflect-metadata';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type GraphQLSchema } from 'graphql';
-import { signToken } from '../../src/auth/tokens';
+import { SignInMethod } from '../../src/auth/auth-session.entity';
+import { accessTokenFor, openSession } from '../../src/auth/sessions';
+import type { AuthConfig } from '../../src/config';
 import { openOrm, Orm } from '../../src/db/orm';
 import { createLogger, Logger } from '../../src/logger';
 import type { Metrics } from '../../src/observability/metrics';
@@ -19,6 +21,9 @@ export interface GraphQLResponse<T = any> {
   errors?: { message: string; path?: string[]; extensions?: { code?: string; field?: string; [key: string]: unknown } }[];
 }
 
+/** A token, or the promise `tokenFor` returns. */
+export type TokenLike = string | Promise<string> | null | undefined;
+
 export interface TestServer {
   url: string;
   /** This test file's own database. */
@@ -26,10 +31,14 @@ export interface TestServer {
   orm: Orm;
   /** Statements sent to PostgreSQL so far by this server (all connections). */
   sqlStatements(): number;
-  tokenFor(userId: string): string;
+  /**
+   * An access token of a session of this user (opened as `npm run token` does), one session per
+   * user and server: tests that end sessions sign in for themselves (test/auth/sign-in.test.ts).
+   */
+  tokenFor(userId: string): Promise<string>;
   metrics: Metrics;
   /** POSTs a GraphQL operation with plain fetch, as a client would; typed when given a generated document. */
-  gql<T = any, V = Record<string, unknown>>(query: string | TypedDocumentNode<T, V>, variables?: V, token?: string | null): Promise<GraphQLResponse<T>>;
+  gql<T = any, V = Record<string, unknown>>(query: string | TypedDocumentNode<T, V>, variables?: V, token?: TokenLike): Promise<GraphQLResponse<T>>;
   stop(): Promise<void>;
 }
 
@@ -38,6 +47,8 @@ let schema: Promise<GraphQLSchema> | undefined;
 /** A real server on a random port, over this test file's own database. */
 export interface TestServerOptions {
   liveDelivery?: 'shared' | 'per-subscriber';
+  auth?: Partial<AuthConfig>;
+  signInCheckMs?: number;
   /** Silent unless given (observability tests collect the lines). */
   logger?: Logger;
   metricsToken?: string;
@@ -55,8 +66,21 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     statements++;
   });
   schema ??= createSchema();
-  const server = await startServer({ orm, schema: await schema, secret: TEST_SECRET, port: 0, host: '127.0.0.1', logger: options.logger ?? createLogger('silent'), liveDelivery: options.liveDelivery, metricsToken: options.metricsToken, trustedDocuments: options.trustedDocuments ?? TrustedDocuments.load(repoRoot(), 'off') });
+  const server = await startServer({
+    orm,
+    schema: await schema,
+    secret: TEST_SECRET,
+    port: 0,
+    host: '127.0.0.1',
+    logger: options.logger ?? createLogger('silent'),
+    liveDelivery: options.liveDelivery,
+    metricsToken: options.metricsToken,
+    trustedDocuments: options.trustedDocuments ?? TrustedDocuments.load(repoRoot(), 'off'),
+    auth: options.auth,
+    signInCheckMs: options.signInCheckMs,
+  });
   const url = `http://127.0.0.1:${server.port}/graphql`;
+  const tokens = new Map<string, Promise<string>>();
 
   return {
     url,
@@ -64,8 +88,18 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     orm,
     sqlStatements: () => statements,
     metrics: server.metrics,
-    tokenFor: (userId) => signToken(TEST_SECRET, userId),
-    async gql(query, variables, token) {
+    tokenFor(userId) {
+      let token = tokens.get(userId);
+      if (!token) {
+        token = openSession(orm.em.getKnex(), { userId, method: SignInMethod.CLI, hours: 12, userAgent: 'test' }).then(
+          async (session) => (await accessTokenFor(TEST_SECRET, { userId, sessionId: session.sessionId }, 60)).token,
+        );
+        tokens.set(userId, token);
+      }
+      return token;
+    },
+    async gql(query, variables, tokenLike) {
+      const token = await tokenLike;
       const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
-import { execute } from 'graphql';
+import { execute, getOperationAST } from 'graphql';
+import { AuditEntry, readEntry, recordAudit, rootFieldsOf } from '../../audit/audit-recorder';
 import { Access, AuthUser } from '../../auth/access';
 import type { Context } from '../../context';
 import { AsyncQueue } from '../../events/async-queue';
@@ -164,11 +165,16 @@ export class LiveFanout {
     // One viewer's failure fails that viewer's streams only.
     const settled = await Promise.allSettled([...groups.values()].map((first) => this.render(first, batch.events, audience, loaders)));
     const rendered = new Map<string, Buffer[]>();
-    [...groups.keys()].forEach((key, index) => {
+    const reads: AuditEntry[] = [];
+    [...groups.entries()].forEach(([key, first], index) => {
       const outcome = settled[index];
       if (outcome.status === 'fulfilled') rendered.set(key, outcome.value);
       else this.failAll(batch.subscribers.filter((s) => s.groupKey === key), outcome.reason);
+      const entry = readEntry(first.context.audit, first.viewer, rootFieldsOf(getOperationAST(first.delivery.args.document, first.delivery.args.operationName)), first.context.requestId);
+      if (entry && outcome.status === 'fulfilled') reads.push(entry);
     });
+    // Every viewer's reads of applicants' files in this batch, in one statement, before anything is sent.
+    await recordAudit(this.db, reads);
     const prepared = performance.now();
     let written = 0;
     for (const subscriber of batch.subscribers) {

@@ -16,6 +16,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date-time string at UTC, such as 2007-12-03T10:15:30Z, compliant with the `date-time` format outlined in section 5.6 of the RFC 3339 profile of the ISO 8601 standard for representation of dates and times using the Gregorian calendar. */
   DateTime: { input: string; output: string; }
+  /** The `JSONObject` scalar type represents JSON objects as specified by [ECMA-404](http://www.ecma-international.org/publications/files/ECMA-ST/ECMA-404.pdf). */
+  JSONObject: { input: any; output: any; }
   /** A local date string (i.e., with no associated timezone) in `YYYY-MM-DD` format, e.g. `2020-01-01`. */
   LocalDate: { input: string; output: string; }
 };
@@ -58,6 +60,8 @@ export type Applicant = Node & {
   __typename?: 'Applicant';
   /** Where the applicant is on review agendas (sessions you may see). */
   agendaItems: Array<AgendaItem>;
+  /** When the personal data was erased (names, emails, documents, texts); what statistics need is kept. */
+  anonymisedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Codes of the courses passed, matched against prerequisites. */
   completedCourses: Array<Scalars['String']['output']>;
   /** Conflicts of interest in force (declared or detected, not cleared). */
@@ -180,6 +184,72 @@ export type ApplicationStatus =
   | 'SCHEDULED'
   | 'WITHDRAWN';
 
+/** One entry of the audit trail; entries are never changed (erasure only blanks the personal data in them). */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  /** The mutation or query fields (`recordDecision`, `applicants,node`), or `signIn`, `signOut`, `retentionSweep`; `database` for a change made outside the API. */
+  action: Scalars['String']['output'];
+  /** Who acted; null for the server itself (the retention sweep, changes made outside the API). */
+  actor?: Maybe<User>;
+  /** CHANGE entries: the row after (null for a delete). */
+  after?: Maybe<Scalars['JSONObject']['output']>;
+  /** The applicants concerned (global IDs). */
+  applicantIds: Array<Scalars['ID']['output']>;
+  /** CHANGE entries: the row before (null for an insert). */
+  before?: Maybe<Scalars['JSONObject']['output']>;
+  /** A mutation's arguments (secrets left out), a sign-in's method, an erasure's counts. */
+  details?: Maybe<Scalars['JSONObject']['output']>;
+  id: Scalars['ID']['output'];
+  kind: AuditKind;
+  occurredAt: Scalars['DateTime']['output'];
+  /** CHANGE entries: INSERT, UPDATE or DELETE. */
+  operation?: Maybe<Scalars['String']['output']>;
+  /** Shared by a mutation's entry and the changes it made. */
+  operationId?: Maybe<Scalars['ID']['output']>;
+  /** `OK`, or the code the mutation was refused with. */
+  outcome?: Maybe<Scalars['String']['output']>;
+  /** When an erasure blanked before, after and details. */
+  redactedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The request id, as in the server log. */
+  requestId?: Maybe<Scalars['String']['output']>;
+  /** CHANGE entries: the table changed. */
+  table?: Maybe<Scalars['String']['output']>;
+};
+
+export type AuditEventConnection = {
+  __typename?: 'AuditEventConnection';
+  edges: Array<AuditEventEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<AuditEvent>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type AuditEventEdge = {
+  __typename?: 'AuditEventEdge';
+  cursor: Scalars['String']['output'];
+  node: AuditEvent;
+};
+
+export type AuditFilter = {
+  /** Entries about this applicant. */
+  applicantId?: InputMaybe<Scalars['ID']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  kinds?: InputMaybe<Array<AuditKind>>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Entries of what this user did. */
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type AuditKind =
+  | 'CHANGE'
+  | 'ERASURE'
+  | 'EXPORT'
+  | 'MUTATION'
+  | 'READ'
+  | 'SIGN_IN'
+  | 'SIGN_OUT';
+
 export type Calibration = {
   __typename?: 'Calibration';
   /** Sorted by disagreement, largest first. */
@@ -294,6 +364,8 @@ export type CreateIntakeInput = {
   /** e.g. `2021-10` */
   code: Scalars['String']['input'];
   name: Scalars['String']['input'];
+  /** Months its applicants' personal data is kept after it starts (1–1200); unset: the server's RETENTION_MONTHS. */
+  retentionMonths?: InputMaybe<Scalars['Int']['input']>;
   startsOn: Scalars['LocalDate']['input'];
 };
 
@@ -552,6 +624,8 @@ export type Intake = Node & {
   code: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** Months after the intake starts that its applicants' personal data is kept; null: the server's RETENTION_MONTHS. */
+  retentionMonths?: Maybe<Scalars['Int']['output']>;
   reviewWeeks: Array<ReviewWeek>;
   startsOn: Scalars['LocalDate']['output'];
 };
@@ -613,6 +687,8 @@ export type Mutation = {
   addToAgenda: AgendaItem;
   /** Casts your vote, or changes it when you pass the expectedVersion you loaded. */
   castVote: Vote;
+  /** Changes your password for the built-in sign-in; your other sessions end. */
+  changePassword: User;
   /** Clears a declared or detected conflict of interest. */
   clearConflict: Applicant;
   /** Closes the session, and voting on any applicant still open. */
@@ -628,6 +704,10 @@ export type Mutation = {
   createUser: User;
   /** Declares a conflict of interest, with a reason. Members declare their own. */
   declareConflict: Applicant;
+  /** Erases an applicant's personal data now (a data subject's request), keeping what statistics need. */
+  eraseApplicant: Applicant;
+  /** Erases every applicant past their intake's retention (the server also does it every RETENTION_SWEEP_HOURS). */
+  eraseExpiredApplicants: RetentionSweep;
   /** Only after the decision is published and the tuition paid. */
   issueAcceptanceLetter: Decision;
   markReferenceReceived: Reference;
@@ -650,6 +730,10 @@ export type Mutation = {
   requestReference: Reference;
   /** Blind mode: shows everyone on the committee the scores on this applicant. */
   revealScores: AgendaItem;
+  /** Signs a user out everywhere (yourself, or anyone for officers), identity-provider tokens included. */
+  revokeAllSignInSessions: RevokedSignIns;
+  /** Ends one of your sessions (officers: anyone's); its live sockets close with 4401. */
+  revokeSignInSession: SignInSession;
   /** Moves the committee to this applicant and opens voting on them. */
   setCurrentApplicant: ReviewSession;
   setDocumentQuality: Document;
@@ -659,6 +743,8 @@ export type Mutation = {
   setPrerequisiteCourses: Program;
   /** Replaces the rubric; criteria are matched by key so scored criteria keep their scores. */
   setRubric: Program;
+  /** Sets a user's password for the built-in sign-in (a first one, or a reset); their sessions end. */
+  setUserPassword: User;
   submitPortfolio: Portfolio;
   updateApplicant: Applicant;
   updateCommittee: Committee;
@@ -700,6 +786,12 @@ export type MutationAddToAgendaArgs = {
 
 export type MutationCastVoteArgs = {
   input: CastVoteInput;
+};
+
+
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
 };
 
 
@@ -762,6 +854,16 @@ export type MutationDeclareConflictArgs = {
   applicantId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
   userId: Scalars['ID']['input'];
+};
+
+
+export type MutationEraseApplicantArgs = {
+  applicantId: Scalars['ID']['input'];
+};
+
+
+export type MutationEraseExpiredApplicantsArgs = {
+  dryRun?: Scalars['Boolean']['input'];
 };
 
 
@@ -841,6 +943,16 @@ export type MutationRevealScoresArgs = {
 };
 
 
+export type MutationRevokeAllSignInSessionsArgs = {
+  userId: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeSignInSessionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationSetCurrentApplicantArgs = {
   applicantId: Scalars['ID']['input'];
   sessionId: Scalars['ID']['input'];
@@ -868,6 +980,12 @@ export type MutationSetPrerequisiteCoursesArgs = {
 export type MutationSetRubricArgs = {
   criteria: Array<RubricCriterionInput>;
   programId: Scalars['ID']['input'];
+};
+
+
+export type MutationSetUserPasswordArgs = {
+  password: Scalars['String']['input'];
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -991,10 +1109,14 @@ export type Program = Node & {
 export type Query = {
   __typename?: 'Query';
   applicant: Applicant;
+  /** Everything held on one applicant (subject access), as JSON. Recorded in the audit trail. */
+  applicantDataExport: Scalars['JSONObject']['output'];
   /** Applicants by route, grade band, English path, visa requirement or nationality. */
   applicantMixReport: Array<MixRow>;
   /** Officers see every applicant; members those on agendas of their sessions. */
   applicants: ApplicantConnection;
+  /** The audit trail, newest first: by applicant, by user, by kind and time. */
+  auditEvents: AuditEventConnection;
   /** Reviewer severity, normalised scores, and applicants by disagreement. */
   calibrationReport: Calibration;
   committee: Committee;
@@ -1020,12 +1142,19 @@ export type Query = {
   scoresCsv: Scalars['String']['output'];
   /** Score statistics per program or session, with Krippendorff's alpha between reviewers. */
   scoringReport: Array<ScoringRow>;
+  /** Live sessions: yours, or (officers) another user's. */
+  signInSessions: Array<SignInSession>;
   users: Array<User>;
 };
 
 
 export type QueryApplicantArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryApplicantDataExportArgs = {
+  applicantId: Scalars['ID']['input'];
 };
 
 
@@ -1042,6 +1171,15 @@ export type QueryApplicantsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<ApplicantOrder>;
+};
+
+
+export type QueryAuditEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1116,6 +1254,11 @@ export type QueryScoringReportArgs = {
   metric?: AgreementMetric;
 };
 
+
+export type QuerySignInSessionsArgs = {
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type Recommendation =
   | 'ABSTAIN'
   | 'ADMIT'
@@ -1176,6 +1319,15 @@ export type RequestReferenceInput = {
   refereeEmail: Scalars['String']['input'];
   refereeInstitution: Scalars['String']['input'];
   refereeName: Scalars['String']['input'];
+};
+
+export type RetentionSweep = {
+  __typename?: 'RetentionSweep';
+  /** Applicants past retention and not yet erased, before this sweep. */
+  due: Scalars['Int']['output'];
+  erased: Scalars['Int']['output'];
+  /** Due, but on the agenda of a session still open: erased once it closes. */
+  waiting: Scalars['Int']['output'];
 };
 
 export type ReviewSession = Node & {
@@ -1240,6 +1392,13 @@ export type ReviewerCalibration = {
   severity?: Maybe<Scalars['Float']['output']>;
   stdDev?: Maybe<Scalars['Float']['output']>;
   votes: Scalars['Int']['output'];
+};
+
+export type RevokedSignIns = {
+  __typename?: 'RevokedSignIns';
+  /** Sessions revoked; bearer tokens of the identity provider issued before now are refused too. */
+  revokedCount: Scalars['Int']['output'];
+  user: User;
 };
 
 export type RubricCriterion = Node & {
@@ -1392,6 +1551,29 @@ export type SessionStatus =
   | 'OPEN'
   | 'SCHEDULED';
 
+export type SignInMethod =
+  | 'CLI'
+  | 'DEMO'
+  | 'OIDC'
+  | 'PASSWORD';
+
+/** A sign-in: the access tokens it renews all stop working when it is revoked or expires. */
+export type SignInSession = {
+  __typename?: 'SignInSession';
+  createdAt: Scalars['DateTime']['output'];
+  /** The session of the token this request was made with. */
+  current: Scalars['Boolean']['output'];
+  expiresAt: Scalars['DateTime']['output'];
+  id: Scalars['String']['output'];
+  /** When it last renewed an access token. */
+  lastRefreshedAt?: Maybe<Scalars['DateTime']['output']>;
+  method: SignInMethod;
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+  user: User;
+  /** The browser or tool that signed in. */
+  userAgent?: Maybe<Scalars['String']['output']>;
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** The live tally of one applicant: now, then after every change. Null while you may not see it. */
@@ -1457,6 +1639,8 @@ export type UpdateApplicantInput = {
 
 export type UpdateIntakeInput = {
   name?: InputMaybe<Scalars['String']['input']>;
+  /** null: back to the server's RETENTION_MONTHS. */
+  retentionMonths?: InputMaybe<Scalars['Int']['input']>;
   startsOn?: InputMaybe<Scalars['LocalDate']['input']>;
 };
 
