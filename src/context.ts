@@ -7,6 +7,7 @@ import { createLoaders, Loaders } from './loaders';
 import type { SessionEventBus } from './events/session-event-bus';
 import type { LiveFanout } from './reviews/live/live-fanout';
 import type { SocketDelivery } from './subscriptions/socket-delivery';
+import type { Settings } from './config';
 
 /** Everything one GraphQL operation needs, built per HTTP request and per subscription event. */
 export interface Context {
@@ -24,6 +25,8 @@ export interface Context {
   fanout: LiveFanout;
   /** Set on a graphql-ws subscription whose frames the server writes itself (shared delivery). */
   delivery?: SocketDelivery;
+  /** What the rules read from the configuration (config.ts `Settings`). */
+  settings: Settings;
 }
 
 /**
@@ -44,6 +47,7 @@ class OperationContext implements Context {
     readonly user: AuthUser | null,
     readonly bus: SessionEventBus,
     readonly fanout: LiveFanout,
+    readonly settings: Settings,
   ) {
     this.access = new Access(db, user);
   }
@@ -67,7 +71,7 @@ export interface ContextFactory {
   forUser(user: AuthUser | null): Context;
 }
 
-export function contextFactory(orm: Orm, secret: string, bus: SessionEventBus, fanout: LiveFanout): ContextFactory {
+export function contextFactory(orm: Orm, secret: string, bus: SessionEventBus, fanout: LiveFanout, settings: Settings): ContextFactory {
   const db = orm.em.getKnex();
 
   async function userFor(authorization: string | null | undefined): Promise<AuthUser | null> {
@@ -83,7 +87,7 @@ export function contextFactory(orm: Orm, secret: string, bus: SessionEventBus, f
   }
 
   function forUser(user: AuthUser | null): Context {
-    return new OperationContext(orm, db, user, bus, fanout);
+    return new OperationContext(orm, db, user, bus, fanout, settings);
   }
 
   return Object.assign(create, { userFor, forUser });

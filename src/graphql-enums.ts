@@ -1,9 +1,10 @@
 import { registerEnumType } from 'type-graphql';
-import { AdmissionRoute, ApplicationStatus, EnglishPath, EnglishTest, GradeScale } from './applicants/applicant.enums';
+import { AdmissionRoute, ApplicationStatus, EligibilityProblemCode, EnglishPath, EnglishTest, GradeScale } from './applicants/applicant.enums';
 import { UserRole } from './auth/user.entity';
 import { SeatRole } from './committees/committee-member.entity';
 import { ConflictSource } from './conflicts/conflict.entity';
-import { AdmissionCondition, DecisionOutcome } from './decisions/decision.entity';
+import { AdmissionCondition, AdmissionStatus, ConditionStatus, CourseOutcome, DecisionOutcome, LanguageSchoolResult, RejectionReason } from './decisions/decision.enums';
+import { WeekOfMonth } from './intakes/policy';
 import { DocumentKind, DocumentQuality } from './documents/document.entity';
 import { ReferenceStatus } from './references/reference.entity';
 import { VotingStatus } from './reviews/agenda-item.entity';
@@ -22,8 +23,15 @@ const enums = {
   UserRole,
   SeatRole,
   ConflictSource,
+  EligibilityProblemCode,
   AdmissionCondition,
+  AdmissionStatus,
+  ConditionStatus,
+  CourseOutcome,
   DecisionOutcome,
+  LanguageSchoolResult,
+  RejectionReason,
+  WeekOfMonth,
   DocumentKind,
   DocumentQuality,
   ReferenceStatus,

@@ -22,7 +22,7 @@ async function main() {
   if (config.seedDemoData && (await seedDemoDataIfEmpty(orm))) logger.info('Loaded the demo data set (the database was empty).');
 
   const secret = loadOrCreateSecret(config.jwtSecret, config.dataDir);
-  const server = await startServer({ orm, schema: await createSchema(), secret, port: config.port, host: config.host, logger, liveDelivery: config.liveDelivery });
+  const server = await startServer({ orm, schema: await createSchema(), secret, port: config.port, host: config.host, logger, liveDelivery: config.liveDelivery, settings: config.settings });
 
   logger.info(
     [

@@ -22,6 +22,7 @@ import { InProcessWakeChannel } from './events/wake-channel';
 import { LiveFanout } from './reviews/live/live-fanout';
 import { DocumentCache } from './subscriptions/document-cache';
 import type { Logger } from './logger';
+import { DEFAULT_SETTINGS, type Settings } from './config';
 
 export interface ServerOptions {
   orm: Orm;
@@ -37,6 +38,8 @@ export interface ServerOptions {
   wake?: 'postgres' | 'in-process';
   /** See Config.liveDelivery; `shared` unless told otherwise. */
   liveDelivery?: 'shared' | 'per-subscriber';
+  /** See Config.settings; the defaults unless told otherwise. */
+  settings?: Settings;
 }
 
 /** graphql-ws clients send the token in connection_init: `{ authorization: 'Bearer …' }` (or `{ token }`). */
@@ -83,7 +86,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const bus = new SessionEventBus(db, channel, options.logger);
   await bus.start();
   const fanout = new LiveFanout(db, options.logger);
-  const createContext = contextFactory(options.orm, options.secret, bus, fanout);
+  const createContext = contextFactory(options.orm, options.secret, bus, fanout, options.settings ?? DEFAULT_SETTINGS);
   const format = formatError(options.logger);
   const formatResult = (result: ExecutionResult): FormattedExecutionResult =>
     result.errors ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error)) } : (result as FormattedExecutionResult);

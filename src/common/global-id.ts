@@ -17,12 +17,12 @@ export type NodeType =
   | 'Committee'
   | 'CommitteeMember'
   | 'User'
-  | 'Conflict'
   | 'ReviewSession'
   | 'AgendaItem'
   | 'Vote'
   | 'Comment'
-  | 'Decision';
+  | 'Decision'
+  | 'DecisionCondition';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -1,14 +1,17 @@
 import { Applicant } from '../applicants/applicant.entity';
+import { EnglishCertificate } from '../applicants/english-certificate.entity';
 import { User } from '../auth/user.entity';
 import { CommitteeMember } from '../committees/committee-member.entity';
 import { Committee } from '../committees/committee.entity';
 import { ConflictOfInterest } from '../conflicts/conflict.entity';
+import { DecisionCondition } from '../decisions/decision-condition.entity';
 import { Decision } from '../decisions/decision.entity';
 import { ApplicantDocument } from '../documents/document.entity';
 import { Intake } from '../intakes/intake.entity';
 import { ReviewWeek } from '../intakes/review-week.entity';
 import { PortfolioItem } from '../portfolios/portfolio-item.entity';
 import { Portfolio } from '../portfolios/portfolio.entity';
+import { PreparatoryCourse } from '../programs/preparatory-course.entity';
 import { PrerequisiteCourse } from '../programs/prerequisite-course.entity';
 import { Program } from '../programs/program.entity';
 import { RubricCriterion } from '../programs/rubric-criterion.entity';
@@ -26,10 +29,12 @@ export const entities = [
   User,
   Program,
   PrerequisiteCourse,
+  PreparatoryCourse,
   RubricCriterion,
   Intake,
   ReviewWeek,
   Applicant,
+  EnglishCertificate,
   ApplicantDocument,
   ReferenceLetter,
   Portfolio,
@@ -45,4 +50,5 @@ export const entities = [
   SessionComment,
   SessionEvent,
   Decision,
+  DecisionCondition,
 ];

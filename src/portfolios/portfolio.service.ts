@@ -5,6 +5,7 @@ import { badInput, invalidState } from '../common/errors';
 import { inTransaction } from '../common/transaction';
 import { optionalText, requireIntegerBetween, requireText } from '../common/validation';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { assertAgendasStillStand } from '../reviews/agenda.guard';
 import { PortfolioItem } from './portfolio-item.entity';
 import { Portfolio } from './portfolio.entity';
 
@@ -49,6 +50,9 @@ export async function removePortfolioItem(ctx: Context, id: string): Promise<str
   return inTransaction(ctx, async (em) => {
     const item = await findByGlobalId(em, PortfolioItem, 'PortfolioItem', id, 'id');
     em.remove(item);
+    // A submitted portfolio left empty no longer counts: not while the applicant stands on an open agenda.
+    const portfolio = await em.findOneOrFail(Portfolio, item.portfolio.id);
+    await assertAgendasStillStand(em, { applicantIds: [portfolio.applicant.id] }, 'id');
     return item.portfolio.id;
   });
 }

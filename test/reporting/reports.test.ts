@@ -1,5 +1,6 @@
 import { ConflictOfInterest, ConflictSource } from '../../src/conflicts/conflict.entity';
-import { Decision, AdmissionCondition, DecisionOutcome } from '../../src/decisions/decision.entity';
+import { Decision } from '../../src/decisions/decision.entity';
+import { AdmissionCondition, DecisionOutcome } from '../../src/decisions/decision.enums';
 import { RubricCriterion } from '../../src/programs/rubric-criterion.entity';
 import { AgendaItem, VotingStatus } from '../../src/reviews/agenda-item.entity';
 import { ReviewSession } from '../../src/reviews/review-session.entity';
