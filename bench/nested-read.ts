@@ -6,9 +6,11 @@ import { Client } from 'pg';
 import { signToken } from '../src/auth/tokens';
 import { toGlobalId } from '../src/common/global-id';
 import {
+  argCount,
   argNumber,
-  autocannon,
   BENCH_SECRET,
+  Budget,
+  budgetFrom,
   fixed,
   hasFlag,
   machineLine,
@@ -19,6 +21,8 @@ import {
   startConclave,
   startServerProcess,
   graphql,
+  httpLoad,
+  LoadResult,
 } from './support/bench-kit';
 import { summariseProfileIn } from './support/profile-summary';
 import { addPeerFunctions, AGENDA_SIZE, generateNestedReadData } from './nested-read-data';
@@ -92,31 +96,21 @@ interface Target {
   variables: (sessionId: string) => Record<string, unknown>;
 }
 
-interface Run {
-  requestsPerSecond: number;
-  p50: number;
-  p99: number;
-  errors: number;
-}
+type Run = LoadResult;
 
-async function load(target: Target, sessionIds: string[], connections: number, seconds: number): Promise<Run> {
+function load(target: Target, sessionIds: string[], connections: number, budget: Budget): Promise<Run> {
   // Every request asks for a different session's agenda, in turn, so no answer repeats back to back.
   let next = 0;
   const bodies = sessionIds.map((id) => JSON.stringify({ query: target.query, variables: target.variables(id) }));
-  const result = await autocannon({
-    url: target.server.url,
-    connections,
-    duration: seconds,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(target.token ? { authorization: `Bearer ${target.token}` } : {}) },
-    requests: [{ setupRequest: (request: object) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
-  });
-  return {
-    requestsPerSecond: result.requests.total / seconds,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    errors: result.errors + result.non2xx + result.timeouts,
-  };
+  return httpLoad(
+    {
+      url: target.server.url,
+      connections,
+      headers: { 'content-type': 'application/json', ...(target.token ? { authorization: `Bearer ${target.token}` } : {}) },
+      requests: [{ setupRequest: (request: object) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
+    },
+    budget,
+  );
 }
 
 /** What a user would check before trusting a throughput number: both servers return the same page. */
@@ -152,6 +146,8 @@ async function statementsPerRequest(target: Target, sessionIds: string[]): Promi
 interface Options {
   applicants: number;
   seconds: number;
+  /** Each cell sends exactly this many requests instead of loading for `seconds` (the smoke test). */
+  requests?: number | null;
   rounds: number;
   keep?: boolean;
   reuse?: boolean;
@@ -199,13 +195,15 @@ export async function runNestedRead(options: Options) {
     }
     const statements = new Map<string, number>();
     for (const target of targets) statements.set(target.name, await statementsPerRequest(target, sessionIds));
-    for (const target of [...targets, ...cachedTargets]) await load(target, sessionIds, 32, 2); // warm-up: JIT, pools, caches
+    const budget = budgetFrom(options.seconds, options.requests ?? null);
+    const warmUp = budgetFrom(2, options.requests ? Math.min(options.requests, 10) : null);
+    for (const target of [...targets, ...cachedTargets]) await load(target, sessionIds, 32, warmUp); // warm-up: JIT, pools, caches
 
     const runs = new Map<string, Run[]>();
     for (let round = 0; round < options.rounds; round++) {
       for (const connections of CONCURRENCY) {
         for (const target of [...targets, ...cachedTargets]) {
-          const run = await load(target, sessionIds, connections, options.seconds);
+          const run = await load(target, sessionIds, connections, budget);
           const key = `${target.name}@${connections}`;
           runs.set(key, [...(runs.get(key) ?? []), run]);
           console.log(`round ${round + 1}, c=${connections}, ${target.name}: ${fixed(run.requestsPerSecond)} req/s, p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.errors} errors`);
@@ -216,6 +214,7 @@ export async function runNestedRead(options: Options) {
       const list = runs.get(key)!;
       return {
         requestsPerSecond: median(list.map((r) => r.requestsPerSecond)),
+        answered: list.reduce((sum, r) => sum + r.answered, 0),
         p50: median(list.map((r) => r.p50)),
         p99: median(list.map((r) => r.p99)),
         errors: list.reduce((sum, r) => sum + r.errors, 0),
@@ -226,8 +225,8 @@ export async function runNestedRead(options: Options) {
       const profileDir = mkdtempSync(path.join(os.tmpdir(), 'conclave-read-profile-'));
       for (const [name, env] of [['Conclave', {}], ['Conclave, SQL answers cached', { BENCH_SQL_CACHE: '1' }]] as const) {
         const profiled = await startConclave(database.url, env, ['--cpu-prof', `--cpu-prof-dir=${profileDir}`]);
-        await load({ ...targets[0], server: profiled }, sessionIds, 32, 2);
-        await load({ ...targets[0], server: profiled }, sessionIds, 32, options.seconds);
+        await load({ ...targets[0], server: profiled }, sessionIds, 32, warmUp);
+        await load({ ...targets[0], server: profiled }, sessionIds, 32, budget);
         await profiled.stop();
         profile = `${profile ?? ''}### ${name}, concurrency 32\n\n${summariseProfileIn(profileDir)}\n\n`;
       }
@@ -246,16 +245,16 @@ export function nestedReadSection(result: Awaited<ReturnType<typeof runNestedRea
     '',
     `${options.applicants.toLocaleString('en')} applicants in sessions of ${AGENDA_SIZE}; each request asks for one session's agenda (40 sessions in turn): ` +
       'applicants with references, portfolio items, eligibility, decision and tally. Load from autocannon in the bench process; ' +
-      `each server in its own process; ${options.rounds} rounds of ${options.seconds} s per cell, rounds alternating between servers, medians shown.`,
+      `each server in its own process; ${options.rounds} rounds of ${options.requests ? `${options.requests} requests` : `${options.seconds} s`} per cell, rounds alternating between servers, medians shown.`,
     '',
-    '| server | concurrency | req/s | p50 ms | p99 ms | SQL statements per request | errors |',
-    '|---|---:|---:|---:|---:|---:|---:|',
+    '| server | concurrency | req/s | p50 ms | p99 ms | SQL statements per request | answered | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const c of CONCURRENCY) {
     for (const target of [...targets, ...cachedTargets]) {
       const m = med(`${target.name}@${c}`);
       const perRequest = statements.get(target.name);
-      lines.push(`| ${target.name} | ${c} | ${fixed(m.requestsPerSecond)} | ${m.p50} | ${m.p99} | ${perRequest === undefined ? '—' : fixed(perRequest)} | ${m.errors} |`);
+      lines.push(`| ${target.name} | ${c} | ${fixed(m.requestsPerSecond)} | ${m.p50} | ${m.p99} | ${perRequest === undefined ? '—' : fixed(perRequest)} | ${m.answered} | ${m.errors} |`);
     }
   }
   const ratio = (c: number) => med(`Conclave@${c}`).requestsPerSecond / med(`PostGraphile 5@${c}`).requestsPerSecond;
@@ -277,7 +276,7 @@ export function nestedReadSection(result: Awaited<ReturnType<typeof runNestedRea
 }
 
 async function main() {
-  const options = { applicants: APPLICANTS, seconds: SECONDS, rounds: ROUNDS, keep: hasFlag('keep'), reuse: hasFlag('reuse'), profile: hasFlag('profile') };
+  const options = { applicants: APPLICANTS, seconds: SECONDS, requests: argCount('requests'), rounds: ROUNDS, keep: hasFlag('keep'), reuse: hasFlag('reuse'), profile: hasFlag('profile') };
   const result = await runNestedRead(options);
   const section = nestedReadSection(result, options);
   console.log(section);

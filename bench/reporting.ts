@@ -29,6 +29,8 @@ const output = process.argv.includes('--no-write') ? null : path.join(repoRoot()
 const APPLICANTS = Math.max(200, Math.round(100_000 * scale));
 const VOTERS_PER_ITEM = 10;
 const ITEMS_PER_SESSION = 250;
+/** Rows the last timed aggregate returned. */
+let lastSize = 0;
 
 async function generate(db: Client) {
   const sessions = Math.ceil(APPLICANTS / ITEMS_PER_SESSION);
@@ -56,7 +58,11 @@ async function generate(db: Client) {
            w.starts_on + interval '9 hours', w.starts_on + interval '17 hours'
       from generate_series(0, ${sessions - 1}) s
       join (select id, row_number() over (order by name) - 1 as rn from committee) c on c.rn = s % 10
-      join (select id, starts_on, row_number() over (order by starts_on) - 1 as rn from review_week w where not ${visaFreeWeekSql('w')}) w on w.rn = s % 6`);
+      -- Weeks alternate between the intakes, so even a tiny scale has sessions in both.
+      join (select id, starts_on, row_number() over (order by nth, intake_id) - 1 as rn
+              from (select w.id, w.starts_on, w.intake_id, row_number() over (partition by w.intake_id order by w.starts_on) as nth
+                      from review_week w where not ${visaFreeWeekSql('w')}) weeks) w
+        on w.rn = s % 6`);
   await db.query(`
     insert into applicant (id, program_id, intake_id, first_name, last_name, email, nationality, needs_visa, prior_institution, prior_degree,
                            ects, grade_value, grade_scale, created_at)
@@ -104,8 +110,16 @@ async function generate(db: Client) {
     analyze;`);
 }
 
+/** How much an aggregate returned (rows, or CSV lines), so a run that computes nothing shows it. */
+function sizeOf(result: unknown): number {
+  if (typeof result === 'string') return result.split('\n').length - 1;
+  if (Array.isArray(result)) return result.length;
+  if (result && typeof result === 'object') return Object.values(result).reduce((sum: number, value) => sum + (Array.isArray(value) ? value.length : 0), 0);
+  return 0;
+}
+
 async function time(run: () => Promise<unknown>): Promise<number> {
-  await run();
+  lastSize = sizeOf(await run());
   const samples: number[] = [];
   for (let i = 0; i < 3; i++) {
     const started = process.hrtime.bigint();
@@ -138,10 +152,11 @@ async function main() {
     if (!reuse) await generate(raw);
     const generateSeconds = (Date.now() - startedGenerate) / 1000;
     const counts = (await raw.query(`select (select count(*) from applicant) as applicants, (select count(*) from vote) as votes, (select count(*) from vote_score) as scores`)).rows[0];
+    console.log(`data: ${counts.applicants} applicants, ${counts.votes} votes, ${counts.scores} criterion scores`);
     const db = orm.em.getKnex();
     const intake = (await raw.query(`select id from intake where code = '2021-10'`)).rows[0].id;
     const officer = (filter: ReportScope['filter'] = {}): ReportScope => ({ kind: 'officer', userId: '00000000-0000-4000-8000-000000000000', conflicted: [], minVotes: 1, filter });
-    const member = (await raw.query(`select user_id from committee_member order by user_id limit 1`)).rows[0].user_id;
+    const member = (await raw.query(`select cm.user_id from committee_member cm join review_session s on s.committee_id = cm.committee_id order by cm.user_id limit 1`)).rows[0].user_id;
     const memberScope: ReportScope = { kind: 'member', userId: member, conflicted: [], minVotes: 1, filter: {} };
     const cases: [string, () => Promise<unknown>][] = [
       ['funnel by intake × program', () => funnel(db, officer(), [FunnelDimension.INTAKE, FunnelDimension.PROGRAM])],
@@ -158,7 +173,7 @@ async function main() {
     const results: [string, number][] = [];
     for (const [label, run] of cases) {
       results.push([label, await time(run)]);
-      console.log(`${label.padEnd(36)} ${results[results.length - 1][1].toFixed(1)} ms`);
+      console.log(`${label.padEnd(36)} ${results[results.length - 1][1].toFixed(1)} ms, ${lastSize} rows`);
     }
     const indexes = (await raw.query(`select indexname, tablename from pg_indexes where schemaname = 'public' and tablename in ('vote', 'vote_score', 'agenda_item', 'applicant', 'decision') order by tablename, indexname`)).rows;
     await raw.end();

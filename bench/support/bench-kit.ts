@@ -138,8 +138,7 @@ export function startServerProcess(options: ServerOptions): Promise<ServerProces
         loopStats: () => ask(child, 'loop-stats', 'loopMaxMs'),
         cpuSeconds: () => processCpuSeconds(child.pid!),
         async stop() {
-          // A load generator's last requests may still be running: let them finish first.
-          await new Promise((r) => setTimeout(r, 1500));
+          // Loads are awaited to their last answer before this, and SIGTERM drains what is in flight.
           if (child.exitCode === null) child.kill('SIGTERM');
           await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
           if (child.exitCode === null) child.kill('SIGKILL');
@@ -172,11 +171,53 @@ export function processCpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
-export const BENCH_SECRET = 'bench-secret';
+export const BENCH_SECRET = 'bench-secret-not-for-production-0123456789';
 
 /** autocannon ships no types; the benches read a few fields of its result. */
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-export const autocannon = require('autocannon') as (options: object) => Promise<any>;
+const autocannon = require('autocannon') as (options: object) => Promise<any>;
+
+/**
+ * How much load a measurement sends: for `seconds` (the benchmark), or exactly `requests`
+ * (the smoke tests: they count work done and check it, so a busy machine cannot fail them).
+ */
+export type Budget = { seconds: number } | { requests: number };
+
+export function budgetFrom(seconds: number, requests: number | null): Budget {
+  return requests ? { requests } : { seconds };
+}
+
+export interface LoadResult {
+  /** Answers over the time the load took. */
+  requestsPerSecond: number;
+  /** Requests answered with 2xx. */
+  answered: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+/** autocannon against one server, by time or by count; the rate is always answers over elapsed time. */
+export async function httpLoad(options: { url: string; connections: number; headers: Record<string, string>; body?: string; requests?: object[] }, budget: Budget): Promise<LoadResult> {
+  const result = await autocannon({
+    method: 'POST',
+    ...options,
+    ...('seconds' in budget ? { duration: budget.seconds } : { amount: budget.requests }),
+  });
+  const errors = result.errors + result.non2xx + result.timeouts;
+  return {
+    requestsPerSecond: result.requests.total / result.duration,
+    answered: result['2xx'],
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors,
+  };
+}
+
+/** `--name N` when given, else null. */
+export function argCount(name: string): number | null {
+  return process.argv.includes(`--${name}`) ? argNumber(name, 1) : null;
+}
 
 /** The built Conclave server on a given database, without demo data. */
 export function startConclave(databaseUrl: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<ServerProcess> {

@@ -53,10 +53,25 @@ function toStored(row: any): StoredEvent {
 }
 
 /**
+ * The oldest transaction id that may still commit an event of this database: the statement's
+ * snapshot (`pg_current_snapshot()` is the one the statement reads the log with) minus the
+ * transactions seen running in other databases of the same server, which can never write here.
+ * Without that, one long transaction anywhere on a shared PostgreSQL (a migration, a bulk load,
+ * CREATE DATABASE) held back every live event until it ended. A transaction that ended between
+ * the snapshot and this look-up is not found running and so still counts: it may be ours.
+ */
+const DELIVERABLE_BEFORE = `(
+  select coalesce(min(x), pg_snapshot_xmax(pg_current_snapshot()))
+    from pg_snapshot_xip(pg_current_snapshot()) x
+   where (x::text::bigint % 4294967296) not in (
+           select a.backend_xid::text::bigint from pg_stat_activity a
+            where a.backend_xid is not null and a.datid is distinct from (select oid from pg_database where datname = current_database())))`;
+
+/**
  * Events of a session after `after` (exclusive) and at most `upTo` (inclusive), in log order.
- * Only transactions older than every transaction still running are read, so nothing can later
- * appear before what was returned. `heldBack`: committed events wait behind a running transaction;
- * `more`: the limit cut the answer short.
+ * Only transactions older than every transaction of this database still running are read, so
+ * nothing can later appear before what was returned. `heldBack`: committed events wait behind a
+ * running transaction; `more`: the limit cut the answer short.
  */
 export async function readEvents(
   db: Knex,
@@ -67,8 +82,8 @@ export async function readEvents(
   const limit = options.limit ?? 500;
   const { rows } = await db.raw(
     `select e.id, e.xid::text as xid, e.session_id, e.type, e.applicant_id, e.actor_id, e.data, e.occurred_at,
-            e.xid < pg_snapshot_xmin(pg_current_snapshot()) as deliverable
-       from session_event e
+            e.xid < before.xid as deliverable
+       from session_event e, ${DELIVERABLE_BEFORE} as before(xid)
       where e.session_id = ?
         and (e.xid, e.id) > (?::text::xid8, ?::bigint)
         and (?::text is null or (e.xid, e.id) <= (?::text::xid8, ?::bigint))
@@ -99,8 +114,9 @@ export async function readEvents(
 /** Where the log of a session ends now, as far as it can be read without gaps. */
 export async function headOf(db: Knex, sessionId: string): Promise<Cursor> {
   const { rows } = await db.raw(
-    `select e.xid::text as xid, e.id from session_event e
-      where e.session_id = ? and e.xid < pg_snapshot_xmin(pg_current_snapshot())
+    `select e.xid::text as xid, e.id
+       from session_event e, ${DELIVERABLE_BEFORE} as before(xid)
+      where e.session_id = ? and e.xid < before.xid
       order by e.xid desc, e.id desc limit 1`,
     [sessionId],
   );

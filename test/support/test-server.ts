@@ -8,7 +8,7 @@ import { createSchema } from '../../src/schema';
 import { startServer } from '../../src/server';
 import { createTestDatabase } from './database';
 
-export const TEST_SECRET = 'test-secret-not-for-production';
+export const TEST_SECRET = 'test-secret-not-for-production-0123456789';
 
 export interface GraphQLResponse<T = any> {
   status: number;
