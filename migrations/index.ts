@@ -2,10 +2,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123135813 } from './Migration20261123135813';
 import { Migration20261123141508 } from './Migration20261123141508';
-import { Migration20261202045049 } from './Migration20261202045049';
+import { Migration20261202051823 } from './Migration20261202051823';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123135813', class: Migration20261123135813 },
   { name: 'Migration20261123141508', class: Migration20261123141508 },
-  { name: 'Migration20261202045049', class: Migration20261202045049 },
+  { name: 'Migration20261202051823', class: Migration20261202051823 },
 ];

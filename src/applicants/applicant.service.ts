@@ -85,7 +85,7 @@ function checkCertificates(certificates: readonly EnglishCertificateInput[]): { 
 /** Replaces the applicant's certificates with these. */
 async function setCertificates(em: EntityManager, applicant: Applicant, certificates: { test: EnglishTest; score: number }[]): Promise<void> {
   await em.nativeDelete(EnglishCertificate, { applicant });
-  for (const certificate of certificates) em.create(EnglishCertificate, { applicant, ...certificate });
+  certificates.forEach((certificate, position) => em.create(EnglishCertificate, { applicant, ...certificate, position }));
 }
 
 function checkNationality(value: string): string {

@@ -36,7 +36,7 @@ export async function dossiersByApplicant(db: Knex, applicantIds: readonly strin
               from (select i.*, p.applicant_id from portfolio_item i join portfolio p on p.id = i.portfolio_id where p.applicant_id = a.id) i) as portfolio_items,
            (select coalesce(json_agg(d order by d.created_at, d.id), '[]') from applicant_document d where d.applicant_id = a.id) as documents,
            (select row_to_json(x) from decision x where x.applicant_id = a.id) as decision,
-           (select coalesce(json_agg(json_build_object('test', c.test, 'score', c.score) order by c.created_at, c.id), '[]')
+           (select coalesce(json_agg(json_build_object('test', c.test, 'score', c.score) order by c.position, c.id), '[]')
               from english_certificate c where c.applicant_id = a.id) as english_certificates
       from unnest(?::uuid[]) as a(id)
     `,

@@ -1,4 +1,4 @@
-import { Check, DecimalType, Entity, Enum, Index, ManyToOne, Property, Ref } from '@mikro-orm/core';
+import { Check, DecimalType, Entity, Enum, Index, ManyToOne, Opt, Property, Ref } from '@mikro-orm/core';
 import { BaseEntity } from '../db/base.entity';
 import { EnglishTest } from './applicant.enums';
 import { Applicant } from './applicant.entity';
@@ -19,4 +19,8 @@ export class EnglishCertificate extends BaseEntity {
 
   @Property({ type: new DecimalType('number'), columnType: 'numeric(5,1)' })
   score: number;
+
+  /** The order they were given in. */
+  @Property({ type: 'smallint', default: 0 })
+  position: number & Opt = 0;
 }

@@ -26,7 +26,7 @@ export interface CourseResult {
 @Entity({ tableName: 'decision_condition' })
 @Index({ properties: ['decision'] })
 @Unique({ properties: ['decision', 'kind', 'description'] })
-@Check({ name: 'decision_condition_placement_check', expression: 'placement_level is null or placement_level between 1 and 4' })
+@Check({ name: 'decision_condition_placement_check', expression: 'placement_level is null or placement_level >= 1 and placement_level <= 4' })
 export class DecisionCondition extends BaseEntity {
   @ManyToOne('Decision', { ref: true, deleteRule: 'cascade' })
   decision: Ref<Decision>;

@@ -253,7 +253,7 @@ function createApplicants(
       });
     });
 
-    for (const certificate of row.english) em.create(EnglishCertificate, { applicant, test: certificate.test, score: certificate.score, createdAt });
+    row.english.forEach((certificate, position) => em.create(EnglishCertificate, { applicant, test: certificate.test, score: certificate.score, position, createdAt }));
     createDocuments(em, applicant, row, createdAt);
     if (row.portfolio) {
       const portfolio = em.create(Portfolio, {

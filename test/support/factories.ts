@@ -82,7 +82,7 @@ export function buildApplicant(em: EntityManager, parents: { program: Program; i
     gradeScale: GradeScale.FOUR_POINT,
     ...overrides,
   });
-  for (const certificate of extras.certificates ?? [{ test: EnglishTest.IELTS_ACADEMIC, score: 7 }]) em.create(EnglishCertificate, { applicant, ...certificate });
+  (extras.certificates ?? [{ test: EnglishTest.IELTS_ACADEMIC, score: 7 }]).forEach((certificate, position) => em.create(EnglishCertificate, { applicant, ...certificate, position }));
   for (let i = 0; i < (extras.references ?? 0); i++) buildReference(em, applicant);
   return applicant;
 }
@@ -113,7 +113,8 @@ export async function buildWorld(orm: Orm) {
   const officer = buildUser(em, { role: UserRole.OFFICER, name: 'Officer' });
   const reporter = buildUser(em, { role: UserRole.REPORTER, name: 'Reporter' });
   const chair = buildUser(em, { name: 'Chair', institution: 'University of Belgrade' });
-  const members = [1, 2, 3].map((i) => buildUser(em, { name: `Member ${i}`, institution: `Institute ${i}` }));
+  // Institutions unique to this world, so a conflict detected here says nothing of another test's world.
+  const members = [1, 2, 3].map((i) => buildUser(em, { name: `Member ${i}`, institution: `Institute ${i}.${next()}` }));
   const outsider = buildUser(em, { name: 'Outsider' });
   const program = buildProgram(em);
   const otherProgram = buildProgram(em);
