@@ -13,7 +13,7 @@ import { UserRole } from '../auth/user.entity';
 import { AgendaItem } from '../reviews/agenda-item.entity';
 import { EnglishTest, GradeScale } from './applicant.enums';
 import { Applicant } from './applicant.entity';
-import { assertAgendasStillStand } from '../reviews/agenda.guard';
+import { watchAgendas } from '../reviews/agenda.guard';
 import { ApplicantFilter, ApplicantOrder, ApplicantOrderField, CreateApplicantInput, EnglishCertificateInput, GradeInput, OrderDirection, UpdateApplicantInput } from './applicant.inputs';
 import { applicantPage } from './applicant.queries';
 import { ApplicantNode } from './applicant.type';
@@ -126,6 +126,8 @@ export async function updateApplicant(ctx: Context, id: string, input: UpdateApp
   return inTransaction(ctx, async (em) => {
     refuseNulls(input);
     const applicant = await findByGlobalId(em, Applicant, 'Applicant', id, 'id');
+    // A visa, or no longer a relevant background, may keep them off an agenda they are on.
+    const agendas = await watchAgendas(em, { applicantIds: [applicant.id] });
     if (input.programId !== undefined) {
       const program = await findByGlobalId(em, Program, 'Program', input.programId, 'programId');
       if (program.id !== applicant.program.id && (await em.count(AgendaItem, { applicant }))) {
@@ -145,9 +147,8 @@ export async function updateApplicant(ctx: Context, id: string, input: UpdateApp
     if (input.englishCertificates !== undefined) await setCertificates(em, applicant, checkCertificates(input.englishCertificates));
     if (input.relevantBackground !== undefined) applicant.relevantBackground = input.relevantBackground;
     if (input.completedCourses !== undefined) applicant.completedCourses = checkCourses(input.completedCourses);
-    // A visa, or no longer a relevant background, may keep them off an agenda they are on.
     if (input.needsVisa !== undefined || input.relevantBackground !== undefined) {
-      await assertAgendasStillStand(em, { applicantIds: [applicant.id] }, input.needsVisa !== undefined ? 'needsVisa' : 'relevantBackground');
+      await agendas.assertStillStand(input.needsVisa !== undefined ? 'needsVisa' : 'relevantBackground');
     }
     return applicant.id;
   });

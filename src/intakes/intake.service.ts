@@ -4,7 +4,7 @@ import { findByGlobalId } from '../common/entity-lookup';
 import { conflict } from '../common/errors';
 import { inTransaction } from '../common/transaction';
 import { refuseNulls, requireText } from '../common/validation';
-import { assertAgendasStillStand } from '../reviews/agenda.guard';
+import { watchAgendas } from '../reviews/agenda.guard';
 import { ReviewSession } from '../reviews/review-session.entity';
 import { CreateIntakeInput, CreateReviewWeekInput, ScheduleReviewWeeksInput, UpdateIntakeInput, UpdateReviewWeekInput } from './intake.inputs';
 import { Intake } from './intake.entity';
@@ -72,6 +72,7 @@ export async function updateReviewWeek(ctx: Context, id: string, input: UpdateRe
     refuseNulls(input);
     const week = await findByGlobalId(em, ReviewWeek, 'ReviewWeek', id, 'id');
     const intake = await lockIntake(em, await em.findOneOrFail(Intake, week.intake.id));
+    const agendas = await watchAgendas(em, { intakeIds: [intake.id] });
     if (input.label !== undefined) week.label = requireText('label', input.label);
     const changed = { id: week.id, label: week.label, startsOn: input.startsOn ?? week.startsOn, endsOn: input.endsOn ?? week.endsOn };
     const others = (await weeksOf(em, intake)).filter((w) => w.id !== week.id);
@@ -84,7 +85,7 @@ export async function updateReviewWeek(ctx: Context, id: string, input: UpdateRe
     if (outside > 0) throw conflict(`${outside} session(s) of this week would fall outside the new dates.`, 'startsOn');
     week.startsOn = changed.startsOn;
     week.endsOn = changed.endsOn;
-    await assertAgendasStillStand(em, { intakeIds: [intake.id] }, 'startsOn');
+    await agendas.assertStillStand('startsOn');
     return week.id;
   });
 }

@@ -3,7 +3,7 @@ import { findByGlobalId } from '../common/entity-lookup';
 import { badInput, conflict } from '../common/errors';
 import { inTransaction } from '../common/transaction';
 import { refuseNulls, requireIntegerBetween, requireText } from '../common/validation';
-import { assertAgendasStillStand } from '../reviews/agenda.guard';
+import { watchAgendas } from '../reviews/agenda.guard';
 import { VoteScore } from '../reviews/vote-score.entity';
 import { isPortfolioCriterion, portfolioCriterionRefusal, preparatoryCoursesRefusal } from './policy';
 import { PreparatoryCourse } from './preparatory-course.entity';
@@ -29,6 +29,8 @@ export async function updateProgram(ctx: Context, programId: string, input: Upda
   return inTransaction(ctx, async (em) => {
     refuseNulls(input);
     const program = await findByGlobalId(em, Program, 'Program', programId, 'id');
+    // Stricter requirements may leave applicants of the program on open agendas they may no longer stand on.
+    const agendas = await watchAgendas(em, { programIds: [program.id] });
     if (input.name !== undefined) program.name = requireText('name', input.name);
     if (input.minAcademicReferences !== undefined) {
       program.minAcademicReferences = requireIntegerBetween('minAcademicReferences', input.minAcademicReferences, 0, 10);
@@ -41,9 +43,8 @@ export async function updateProgram(ctx: Context, programId: string, input: Upda
       }
       program.portfolioRequired = input.portfolioRequired;
     }
-    // Stricter requirements may leave applicants of the program on open agendas they may no longer stand on.
     const field = (['minAcademicReferences', 'portfolioRequired', 'relevantBackgroundRequired'] as const).find((f) => input[f] !== undefined);
-    if (field) await assertAgendasStillStand(em, { programIds: [program.id] }, field);
+    if (field) await agendas.assertStillStand(field);
     return program.id;
   });
 }

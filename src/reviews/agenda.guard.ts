@@ -4,7 +4,7 @@ import type { ApplicantNode } from '../applicants/applicant.type';
 import { AppError } from '../common/errors';
 import { transactionKnex } from '../common/transaction';
 import { Loaders, transactionLoaders } from '../loaders';
-import { agendaStandingRefusal, AgendaFacts } from './policy';
+import { agendaBreachRefusal, agendaBreaches, AgendaFacts } from './policy';
 import type { ReviewSessionNode } from './review.type';
 
 /** Everything `agendaStandingRefusal` judges about one applicant on one session's agenda, through loaders. */
@@ -37,33 +37,46 @@ export interface AgendaScope {
 /**
  * Every writer that changes a fact the agenda rules read (an applicant's visa or documents, a
  * reference, a portfolio, a program's requirements, a committee's programs, an intake's weeks)
- * calls this inside its transaction, after its change: an applicant whose voting has not closed
- * must still be allowed on that agenda, or the write is refused with the rule's own refusal,
- * naming the session, on the writer's `field`. Closed items are history and stay as they were.
+ * watches the agendas it may affect before its change and checks them after it, inside its
+ * transaction: an applicant whose voting has not closed must still be allowed where they stand,
+ * or the write is refused with the rule's own refusal, naming the session, on the writer's
+ * `field`. Only what the change breaks counts: an item that already broke a rule before (data
+ * from before a rule existed) does not block an unrelated write. Closed items are history.
  */
-export async function assertAgendasStillStand(em: EntityManager, scope: AgendaScope, field: string): Promise<void> {
-  await em.flush();
+export async function watchAgendas(em: EntityManager, scope: AgendaScope): Promise<{ assertStillStand(field: string): Promise<void> }> {
   const db = transactionKnex(em);
   if (scope.applicantIds) await lockApplicants(db, scope.applicantIds);
-  const items = await affectedItems(db, scope);
-  if (items.length === 0) return;
+  const before = await standings(em, scope);
+  return {
+    async assertStillStand(field: string) {
+      await em.flush();
+      for (const { key, facts, breaches, session, applicant } of await standings(em, scope)) {
+        const known = new Set((before.get(key)?.breaches ?? []).map((b) => b.code));
+        const refusal = agendaBreachRefusal(facts, breaches.filter((b) => !known.has(b.code)));
+        if (refusal) {
+          throw new AppError(refusal.extensions.code as never, `Refused: it would leave ${applicant.fullName} on the agenda of "${session.title}", where voting has not closed. ${refusal.message}`, {
+            ...refusal.extensions,
+            field,
+            sessionId: session.id,
+          });
+        }
+      }
+    },
+  };
+}
+
+async function standings(em: EntityManager, scope: AgendaScope) {
+  const items = await affectedItems(transactionKnex(em), scope);
   const loaders = transactionLoaders(em);
   // All at once, so the loaders batch: a program-wide change costs a fixed number of statements.
   const judged = await Promise.all(
     items.map(async (item) => {
       const [session, applicant] = await Promise.all([loaders.session.load(item.session_id), loaders.applicant.load(item.applicant_id)]);
-      return { session, applicant, refusal: agendaStandingRefusal(await agendaFacts(loaders, session!, applicant!)) };
+      const facts = await agendaFacts(loaders, session!, applicant!);
+      return { key: `${item.session_id}/${item.applicant_id}`, facts, breaches: agendaBreaches(facts), session: session!, applicant: applicant! };
     }),
   );
-  for (const { session, applicant, refusal } of judged) {
-    if (refusal) {
-      throw new AppError(refusal.extensions.code as never, `Refused: it would leave ${applicant!.fullName} on the agenda of "${session!.title}", where voting has not closed. ${refusal.message}`, {
-        ...refusal.extensions,
-        field,
-        sessionId: session!.id,
-      });
-    }
-  }
+  return Object.assign(judged, { get: (key: string) => judged.find((j) => j.key === key) });
 }
 
 async function affectedItems(db: Knex, scope: AgendaScope): Promise<{ session_id: string; applicant_id: string }[]> {

@@ -1,5 +1,5 @@
 import { EligibilityProblemCode } from '../applicants/applicant.enums';
-import { Eligibility, notEligible, schedulingProblems } from '../applicants/policy';
+import { Eligibility, EligibilityProblem, notEligible, schedulingProblems } from '../applicants/policy';
 import type { AuthUser } from '../auth/access';
 import { UserRole } from '../auth/user.entity';
 import { SeatRole } from '../committees/committee-member.entity';
@@ -216,21 +216,42 @@ export interface AgendaFacts {
   eligibility: Eligibility;
 }
 
+/** One reason the applicant may not stand on an agenda: an eligibility problem's code, or the agenda's own. */
+export interface AgendaBreach {
+  code: EligibilityProblemCode | 'PROGRAM_NOT_REVIEWED' | 'OTHER_INTAKE';
+  message: string;
+}
+
 /**
  * Why the applicant may not stand on this session's agenda — as a new item, or still, after a
  * writer changed a fact (a program's committee, the visa, a document, a week's dates...): another
  * program than the committee reviews, another intake, an improper or incomplete application or
  * one the program does not consider, a visa applicant in the visa-free week.
  */
-export function agendaStandingRefusal(f: AgendaFacts): AppError | null {
+export function agendaBreaches(f: AgendaFacts): AgendaBreach[] {
+  const breaches: AgendaBreach[] = [];
   if (!f.committeeProgramIds.includes(f.applicant.programId)) {
-    return badInput('applicantId', `Committee "${f.committeeName}" does not review ${f.applicant.name}'s program.`);
+    breaches.push({ code: 'PROGRAM_NOT_REVIEWED', message: `Committee "${f.committeeName}" does not review ${f.applicant.name}'s program.` });
   }
-  if (f.week.intakeId !== f.applicant.intakeId) return badInput('applicantId', `${f.applicant.name} belongs to another intake than ${f.week.label}.`);
-  const problems = schedulingProblems(f.eligibility).filter((p) => p.code !== EligibilityProblemCode.WITHDRAWN);
-  if (problems.length > 0) return notEligible(`${f.applicant.name} cannot be on a review agenda`, problems);
-  if (!f.eligibility.allowedReviewWeekIds.includes(f.week.id)) return visaWeekRefusal(f.week.label, f.applicant.name);
-  return null;
+  if (f.week.intakeId !== f.applicant.intakeId) breaches.push({ code: 'OTHER_INTAKE', message: `${f.applicant.name} belongs to another intake than ${f.week.label}.` });
+  breaches.push(...schedulingProblems(f.eligibility).filter((p) => p.code !== EligibilityProblemCode.WITHDRAWN));
+  if (!f.eligibility.allowedReviewWeekIds.includes(f.week.id)) {
+    breaches.push({ code: EligibilityProblemCode.NEEDS_VISA_IN_VISA_FREE_WEEK, message: `${f.applicant.name} needs a visa; ${f.week.label} is visa-free.` });
+  }
+  return breaches;
+}
+
+/** The refusal for these breaches: the first of the agenda's own, else what the file lacks, else the visa rule. */
+export function agendaBreachRefusal(f: AgendaFacts, breaches: readonly AgendaBreach[]): AppError | null {
+  const own = breaches.find((b) => b.code === 'PROGRAM_NOT_REVIEWED' || b.code === 'OTHER_INTAKE');
+  if (own) return badInput('applicantId', own.message);
+  const file = breaches.filter((b) => b.code !== EligibilityProblemCode.NEEDS_VISA_IN_VISA_FREE_WEEK) as Pick<EligibilityProblem, 'code' | 'message'>[];
+  if (file.length > 0) return notEligible(`${f.applicant.name} cannot be on a review agenda`, file);
+  return breaches.length > 0 ? visaWeekRefusal(f.week.label, f.applicant.name) : null;
+}
+
+export function agendaStandingRefusal(f: AgendaFacts): AppError | null {
+  return agendaBreachRefusal(f, agendaBreaches(f));
 }
 
 /** Adding to an agenda: the session still takes applicants, the applicant is still in the running, and may stand there. */
