@@ -4,6 +4,7 @@ import { SeatRole } from '../committees/committee-member.entity';
 import { AdmissionCondition, CourseOutcome, DecisionOutcome, RejectionReason } from '../decisions/decision.enums';
 import { WeekOfMonth } from '../intakes/policy';
 import { DocumentKind } from '../documents/document.entity';
+import { CommentVisibility } from '../reviews/comment.entity';
 import { Recommendation } from '../reviews/vote.entity';
 
 /**
@@ -929,8 +930,16 @@ export function preparatoryResults(program: ProgramCode, points: readonly number
   return courses.slice(0, points.length).map((course, i) => ({ courseCode: course.code, outcome: CourseOutcome.GRADED, gradePoints: points[i] }));
 }
 
+export interface DemoComment {
+  author: UserKey;
+  visibility: CommentVisibility;
+  body: string;
+}
+
 export interface DemoAgendaItem {
   applicant: string;
+  /** The discussion during the session (closed sessions only). */
+  discussion?: readonly DemoComment[];
   /** Closed sessions only: the committee's typical score per rubric key; members vary around it. */
   scores?: Readonly<Record<string, number>>;
   votes?: readonly DemoVote[];
@@ -975,6 +984,11 @@ export const SESSIONS: readonly DemoSession[] = [
       {
         // Regular route, IELTS 7: recognition is the only condition, met on arrival — a final admission.
         applicant: 'amar-hodzic',
+        discussion: [
+          { author: 'chair', visibility: CommentVisibility.COMMITTEE, body: 'The thesis on graph databases is already publishable; both letters say so independently.' },
+          { author: 'member2', visibility: CommentVisibility.CHAIR_AND_OFFICERS, body: 'Scholarship budget: we can fund two 50% waivers this round.' },
+          { author: 'member1', visibility: CommentVisibility.PRIVATE, body: 'Ask him about the distributed systems elective next time.' },
+        ],
         scores: { academic_record: 4, technical_background: 5, references: 4, motivation: 4, english: 4 },
         votes: [
           { member: 'chair', recommendation: Recommendation.ADMIT, confidence: 3, proposedScholarship: 50, comment: 'Best file of the round; thesis on graph databases.' },

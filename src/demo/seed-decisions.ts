@@ -32,7 +32,7 @@ export interface PendingDecision {
   at: Date;
 }
 
-/** Every agenda item stands where the agenda rules allow it; no conflicted member voted. */
+/** Every agenda item stands where the agenda rules allow it; no conflicted member voted or spoke. */
 export async function checkAgendasAndVotes(em: EntityManager, applicantIds: string[]): Promise<void> {
   const db = transactionKnex(em);
   const loaders = transactionLoaders(em);
@@ -42,10 +42,13 @@ export async function checkAgendasAndVotes(em: EntityManager, applicantIds: stri
     ruleHolds(agendaStandingRefusal(await agendaFacts(loaders, session!, applicant!)), `${applicant!.fullName} on "${session!.title}"`);
   }
   const conflicts = await effectiveConflicts(db, { applicantIds });
-  const votes: { member_id: string; applicant_id: string }[] = await db('vote').select('member_id', 'applicant_id');
-  for (const vote of votes) {
-    const own = conflicts.filter((c) => c.userId === vote.member_id && c.applicantId === vote.applicant_id);
-    ruleHolds(conflictRefusal({ isOfficer: false, conflicts: own }), `the vote of ${vote.member_id} on ${vote.applicant_id}`);
+  // Neither a vote nor a comment by a member conflicted with the applicant.
+  const voices: { member_id: string; applicant_id: string }[] = await db.raw(
+    `select member_id, applicant_id from vote union all select author_id, applicant_id from session_comment`,
+  ).then((r: { rows: { member_id: string; applicant_id: string }[] }) => r.rows);
+  for (const voice of voices) {
+    const own = conflicts.filter((c) => c.userId === voice.member_id && c.applicantId === voice.applicant_id);
+    ruleHolds(conflictRefusal({ isOfficer: false, conflicts: own }), `the vote or comment of ${voice.member_id} on ${voice.applicant_id}`);
   }
 }
 

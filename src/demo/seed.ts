@@ -19,6 +19,7 @@ import { Program } from '../programs/program.entity';
 import { RubricCriterion } from '../programs/rubric-criterion.entity';
 import { ReferenceLetter, ReferenceStatus } from '../references/reference.entity';
 import { AgendaItem, VotingStatus } from '../reviews/agenda-item.entity';
+import { SessionComment } from '../reviews/comment.entity';
 import { isAbstention, sessionTimeRefusal } from '../reviews/policy';
 import { ReviewSession, SessionStatus } from '../reviews/review-session.entity';
 import { VoteScore } from '../reviews/vote-score.entity';
@@ -414,6 +415,16 @@ function createSession(
       }
     }
 
+    (item.discussion ?? []).forEach((comment, i) =>
+      em.create(SessionComment, {
+        session,
+        applicant: seeded.applicant,
+        author: get(ctx.users, comment.author),
+        visibility: comment.visibility,
+        body: comment.body,
+        createdAt: addMinutes(slot, 5 + i * 7),
+      }),
+    );
     if (item.decision) decisions.push({ applicant: seeded.applicant, session, chair, decision: item.decision, at: addMinutes(slot, 40) });
   });
   return decisions;

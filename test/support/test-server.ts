@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type GraphQLSchema } from 'graphql';
 import { signToken } from '../../src/auth/tokens';
+import type { Settings } from '../../src/config';
 import { openOrm, Orm } from '../../src/db/orm';
 import { createLogger } from '../../src/logger';
 import { createSchema } from '../../src/schema';
@@ -32,7 +33,7 @@ export interface TestServer {
 let schema: Promise<GraphQLSchema> | undefined;
 
 /** A real server on a random port, over this test file's own database. */
-export async function startTestServer(options: { liveDelivery?: 'shared' | 'per-subscriber' } = {}): Promise<TestServer> {
+export async function startTestServer(options: { liveDelivery?: 'shared' | 'per-subscriber'; settings?: Settings } = {}): Promise<TestServer> {
   const databaseUrl = await createTestDatabase();
   const orm = await openOrm(databaseUrl, { poolMax: 5 });
   let statements = 0;
@@ -40,7 +41,7 @@ export async function startTestServer(options: { liveDelivery?: 'shared' | 'per-
     statements++;
   });
   schema ??= createSchema();
-  const server = await startServer({ orm, schema: await schema, secret: TEST_SECRET, port: 0, host: '127.0.0.1', logger: createLogger('silent'), liveDelivery: options.liveDelivery });
+  const server = await startServer({ orm, schema: await schema, secret: TEST_SECRET, port: 0, host: '127.0.0.1', logger: createLogger('silent'), liveDelivery: options.liveDelivery, settings: options.settings });
   const url = `http://127.0.0.1:${server.port}/graphql`;
 
   return {
