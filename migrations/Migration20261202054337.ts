@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261202051823 extends Migration {
+export class Migration20261202054337 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "preparatory_course" ("id" uuid not null, "created_at" timestamptz not null default now(), "program_id" uuid not null, "code" text not null, "title" text not null, "ects" smallint not null, "position" int not null, constraint "preparatory_course_pkey" primary key ("id"), constraint preparatory_course_ects_check check (ects >= 1 and ects <= 30));`);
@@ -22,18 +22,9 @@ export class Migration20261202051823 extends Migration {
 
     this.addSql(`alter table "session_event" drop constraint if exists "session_event_type_check";`);
 
-    this.addSql(`alter table "applicant" drop constraint applicant_english_check;`);
-    this.addSql(`alter table "applicant" drop column "english_test", drop column "english_score";`);
-
-    this.addSql(`alter table "review_week" drop column "visa_free_only";`);
-
     this.addSql(`alter table "session_event" add constraint "session_event_type_check" check("type" in ('SESSION_OPENED', 'CURRENT_APPLICANT_CHANGED', 'APPLICANT_UP_NEXT', 'VOTE_CAST', 'VOTE_CHANGED', 'COMMENT_POSTED', 'VOTING_CLOSED', 'SCORES_REVEALED', 'DECISION_RECORDED', 'MEMBER_JOINED', 'MEMBER_LEFT', 'SESSION_CLOSED', 'CONDITION_RECORDED', 'ADMISSION_FINAL', 'TALLY_CHANGED'));`);
 
-    this.addSql(`alter table "decision" drop constraint decision_reject_reason_check;`);
-    this.addSql(`alter table "decision" drop column "conditions";`);
-
     this.addSql(`alter table "decision" add column "rejection_reason" text check ("rejection_reason" in ('IMPROPER_DOCUMENTS', 'MINIMUM_GRADE_NOT_MET', 'MISSING_REFERENCES', 'MISSING_PORTFOLIO', 'NO_RELEVANT_BACKGROUND', 'COMMITTEE_JUDGEMENT')) null;`);
-    this.addSql(`alter table "decision" add constraint decision_reject_reason_check check((outcome = 'REJECT') = (rejection_reason is not null));`);
   }
 
   override async down(): Promise<void> {
@@ -45,16 +36,7 @@ export class Migration20261202051823 extends Migration {
 
     this.addSql(`alter table "session_event" drop constraint if exists "session_event_type_check";`);
 
-    this.addSql(`alter table "applicant" add column "english_test" text check ("english_test" in ('IELTS_ACADEMIC', 'TOEFL_IBT')) null, add column "english_score" numeric(5,1) null;`);
-    this.addSql(`alter table "applicant" add constraint applicant_english_check check((english_test IS NULL) AND (english_score IS NULL)) OR ((english_test = 'IELTS_ACADEMIC'::text) AND (english_score >= (0) AND english_score <= (9)) OR (english_test = 'TOEFL_IBT'::text) AND (english_score >= (0) AND english_score <= (120)));`);
-
-    this.addSql(`alter table "decision" drop constraint decision_reject_reason_check;`);
     this.addSql(`alter table "decision" drop column "rejection_reason";`);
-
-    this.addSql(`alter table "decision" add column "conditions" text[] not null default '{}';`);
-    this.addSql(`alter table "decision" add constraint decision_reject_reason_check check((outcome <> 'REJECT'::text) OR (reason IS NOT NULL));`);
-
-    this.addSql(`alter table "review_week" add column "visa_free_only" bool not null default false;`);
 
     this.addSql(`alter table "session_event" add constraint "session_event_type_check" check("type" in ('SESSION_OPENED', 'CURRENT_APPLICANT_CHANGED', 'APPLICANT_UP_NEXT', 'VOTE_CAST', 'VOTE_CHANGED', 'COMMENT_POSTED', 'VOTING_CLOSED', 'SCORES_REVEALED', 'DECISION_RECORDED', 'MEMBER_JOINED', 'MEMBER_LEFT', 'SESSION_CLOSED', 'TALLY_CHANGED'));`);
   }
