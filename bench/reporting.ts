@@ -151,8 +151,13 @@ async function main() {
     const startedGenerate = Date.now();
     if (!reuse) await generate(raw);
     const generateSeconds = (Date.now() - startedGenerate) / 1000;
-    const counts = (await raw.query(`select (select count(*) from applicant) as applicants, (select count(*) from vote) as votes, (select count(*) from vote_score) as scores`)).rows[0];
-    console.log(`data: ${counts.applicants} applicants, ${counts.votes} votes, ${counts.scores} criterion scores`);
+    const counts = (
+      await raw.query(
+        `select (select count(*) from applicant) as applicants, (select count(*) from vote) as votes,
+                (select count(*) from vote where recommendation = 'ABSTAIN') as abstentions, (select count(*) from vote_score) as scores`,
+      )
+    ).rows[0];
+    console.log(`data: ${counts.applicants} applicants, ${counts.votes} votes (${counts.abstentions} abstentions, without scores), ${counts.scores} criterion scores`);
     const db = orm.em.getKnex();
     const intake = (await raw.query(`select id from intake where code = '2021-10'`)).rows[0].id;
     const officer = (filter: ReportScope['filter'] = {}): ReportScope => ({ kind: 'officer', userId: '00000000-0000-4000-8000-000000000000', conflicted: [], minVotes: 1, filter });

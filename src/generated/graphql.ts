@@ -1352,7 +1352,7 @@ export type Query = {
   decisionDraft: DecisionDraft;
   /** Decisions per day over the range (default: first to last decision), zeros included. */
   decisionsPerDay: Array<DecisionDay>;
-  /** Registered → complete → scheduled → reviewed → decided, with outcomes, admit rate, conditions, scholarships. */
+  /** Registered → complete → scheduled → reviewed → decided → admitted → final (every condition met), with outcomes, admit rate, conditions and where they stand, scholarships. */
   funnelReport: Array<FunnelRow>;
   intake: Intake;
   intakes: Array<Intake>;

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { ConfigError, loadConfig, VARIABLES } from '../../src/config';
 import { repoRoot } from '../../src/db/postgres-server';
 import { MAIN } from '../support/child-server';
+import { createTestDatabase } from '../support/database';
 
 const run = promisify(execFile);
 
@@ -62,7 +63,8 @@ describe('the server process', () => {
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as { port: number }).port;
     try {
-      const { code, stderr } = await start({ PORT: String(port), DATABASE_URL: process.env.CONCLAVE_TEST_ADMIN_URL, SEED_DEMO_DATA: 'false', JWT_SECRET: 'x'.repeat(32) });
+      // Its own database (a migrated clone): start-up migrates DATABASE_URL, and the server's admin database is shared.
+      const { code, stderr } = await start({ PORT: String(port), DATABASE_URL: await createTestDatabase(), SEED_DEMO_DATA: 'false', JWT_SECRET: 'x'.repeat(32) });
       expect(code).toBe(2);
       expect(stderr.trim()).toBe(`Port ${port} on 127.0.0.1 is already in use: stop the other server or set PORT.`);
     } finally {
