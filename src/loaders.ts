@@ -1,6 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { serialized } from './common/serial-knex';
-import { transactionKnex } from './common/transaction';
+import { transactionKnex } from './db/transaction-knex';
 import type DataLoader from 'dataloader';
 import { applicantsById } from './applicants/applicant.queries';
 import { Dossier, dossiersByApplicant } from './applicants/dossier.queries';

@@ -1,5 +1,5 @@
 import { DeadlockException, LockWaitTimeoutException } from '@mikro-orm/core';
-import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { EventRecorder } from '../events/event-recorder';
 import { mapDatabaseError } from './database-errors';
@@ -61,11 +61,3 @@ export async function inTransaction<T>(ctx: Context, work: (em: EntityManager, e
   }
 }
 
-/**
- * Plain SQL inside the caller's transaction, on its connection: a second connection per
- * transaction would exhaust the pool under load and see a different snapshot. Outside a
- * transaction, the pool.
- */
-export function transactionKnex(em: EntityManager): Knex {
-  return (em.getTransactionContext<Knex.Transaction>() ?? em.getKnex()) as Knex;
-}

@@ -1,5 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
-import { transactionKnex } from '../common/transaction';
+import { transactionKnex } from '../db/transaction-knex';
 import { ConflictSource } from './conflict.entity';
 
 export interface EffectiveConflict {

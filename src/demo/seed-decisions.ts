@@ -4,7 +4,7 @@ import type { Applicant } from '../applicants/applicant.entity';
 import type { User } from '../auth/user.entity';
 import { effectiveConflicts } from '../conflicts/conflict.queries';
 import { conflictRefusal } from '../conflicts/policy';
-import { transactionKnex } from '../common/transaction';
+import { transactionKnex } from '../db/transaction-knex';
 import { applyEvidence, evidenceOf } from '../decisions/condition.evidence';
 import { createDecision, eligibilityIn } from '../decisions/decision.service';
 import { AdmissionCondition, DecisionOutcome, RejectionReason } from '../decisions/decision.enums';

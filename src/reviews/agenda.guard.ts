@@ -2,7 +2,7 @@ import type { EntityManager, Knex } from '@mikro-orm/postgresql';
 import { eligibilityOf } from '../applicants/eligibility.facts';
 import type { ApplicantNode } from '../applicants/applicant.type';
 import { AppError } from '../common/errors';
-import { transactionKnex } from '../common/transaction';
+import { transactionKnex } from '../db/transaction-knex';
 import { Loaders, transactionLoaders } from '../loaders';
 import { agendaBreachRefusal, agendaBreaches, AgendaFacts } from './policy';
 import type { ReviewSessionNode } from './review.type';
