@@ -15,7 +15,7 @@ import { argNumber, freePort, hasFlag, machineLine, median, root } from './suppo
 async function coldStart(dataDir: string, port: number, pgPort: number): Promise<number> {
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(repoRoot(), 'dist/src/main.js')], {
-    env: { ...process.env, DATABASE_URL: '', CONCLAVE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'error' },
+    env: { ...process.env, DATABASE_URL: '', CONCLAVE_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'error', WORKERS: '1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let errors = '';

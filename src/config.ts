@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -59,6 +60,36 @@ export const VARIABLES = {
     '`info`',
     '`silent`, `error`, `info` or `debug` (`debug` also logs each live fan-out\'s timings)',
   ),
+  LOG_FORMAT: variable(
+    oneOf(['auto', 'json', 'pretty'] as const, 'auto'),
+    'auto, json or pretty',
+    '`auto`',
+    '`json`: one JSON object per line (pino); `pretty`: coloured lines for a person; `auto`: pretty on a terminal, JSON otherwise',
+  ),
+  METRICS_TOKEN: variable(
+    z.string().min(16).optional(),
+    'at least 16 characters',
+    'none',
+    'bearer token that `/metrics` requires; unset, `/metrics` answers only direct requests from this machine (loopback, no proxy headers)',
+  ),
+  WORKERS: variable(
+    integer(1, 256).default(availableParallelism()),
+    'an integer from 1 to 256',
+    'the core count',
+    'server processes on the one port (`node:cluster`); `1` runs a single process',
+  ),
+  DATABASE_POOL_MAX: variable(
+    integer(1, 1000).default(10),
+    'an integer from 1 to 1000',
+    '`10`',
+    'database connections per server process (each also holds two for LISTEN/NOTIFY)',
+  ),
+  TRUSTED_DOCUMENTS: variable(
+    oneOf(['off', 'require'] as const, 'off'),
+    'off or require',
+    '`off`',
+    '`require`: only the known clients\' operations (persisted ids from `schema/trusted-documents.json`) are run, except for officers; `off`: any document',
+  ),
   LIVE_DELIVERY: variable(
     oneOf(['shared', 'per-subscriber'] as const, 'shared'),
     'shared or per-subscriber',
@@ -104,6 +135,13 @@ export interface Config {
   embeddedPort: number;
   seedDemoData: boolean;
   logLevel: Values['LOG_LEVEL'];
+  logFormat: Values['LOG_FORMAT'];
+  /** Unset means: `/metrics` answers loopback requests only. */
+  metricsToken: string | undefined;
+  /** Server processes; 1 is the single-process server, more a `node:cluster` primary with workers. */
+  workers: number;
+  poolMax: number;
+  trustedDocuments: Values['TRUSTED_DOCUMENTS'];
   /**
    * How live events reach subscribers: `shared` executes and serialises once per viewer and
    * operation and writes the same bytes to all their sockets; `per-subscriber` is graphql-ws's
@@ -156,6 +194,11 @@ export function loadConfig(root: string, env: NodeJS.ProcessEnv = process.env): 
     embeddedPort: vars.EMBEDDED_PG_PORT,
     seedDemoData: vars.SEED_DEMO_DATA,
     logLevel: vars.LOG_LEVEL,
+    logFormat: vars.LOG_FORMAT,
+    metricsToken: vars.METRICS_TOKEN,
+    workers: vars.WORKERS,
+    poolMax: vars.DATABASE_POOL_MAX,
+    trustedDocuments: vars.TRUSTED_DOCUMENTS,
     liveDelivery: vars.LIVE_DELIVERY,
     settings: { reportMinVotes: vars.REPORT_MIN_VOTES },
   };

@@ -35,7 +35,6 @@ export interface Context {
  * the fan-out executes with its own loaders, so eager ones cost memory per connection.
  */
 class OperationContext implements Context {
-  readonly requestId = randomUUID();
   access: Access;
   delivery?: SocketDelivery;
   private forked?: EntityManager;
@@ -48,6 +47,7 @@ class OperationContext implements Context {
     readonly bus: SessionEventBus,
     readonly fanout: LiveFanout,
     readonly settings: Settings,
+    readonly requestId: string = randomUUID(),
   ) {
     this.access = new Access(db, user);
   }
@@ -65,10 +65,11 @@ class OperationContext implements Context {
   }
 }
 
+/** `requestId`: the HTTP request's or the subscription's (observability/request-id.ts); a fresh one otherwise. */
 export interface ContextFactory {
-  (authorization: string | null | undefined): Promise<Context>;
+  (authorization: string | null | undefined, requestId?: string): Promise<Context>;
   userFor(authorization: string | null | undefined): Promise<AuthUser | null>;
-  forUser(user: AuthUser | null): Context;
+  forUser(user: AuthUser | null, requestId?: string): Context;
 }
 
 export function contextFactory(orm: Orm, secret: string, bus: SessionEventBus, fanout: LiveFanout, settings: Settings): ContextFactory {
@@ -82,12 +83,12 @@ export function contextFactory(orm: Orm, secret: string, bus: SessionEventBus, f
     return row ?? null;
   }
 
-  async function create(authorization: string | null | undefined): Promise<Context> {
-    return forUser(await userFor(authorization));
+  async function create(authorization: string | null | undefined, requestId?: string): Promise<Context> {
+    return forUser(await userFor(authorization), requestId);
   }
 
-  function forUser(user: AuthUser | null): Context {
-    return new OperationContext(orm, db, user, bus, fanout, settings);
+  function forUser(user: AuthUser | null, requestId?: string): Context {
+    return new OperationContext(orm, db, user, bus, fanout, settings, requestId);
   }
 
   return Object.assign(create, { userFor, forUser });

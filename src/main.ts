@@ -1,42 +1,95 @@
 import './production-mode';
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import { loadOrCreateSecret } from './auth/tokens';
-import { loadConfig } from './config';
+import { Config, loadConfig } from './config';
 import { startupProblem } from './startup-problems';
 import { connectDatabase } from './db/database';
-import { migrate, openOrm } from './db/orm';
+import { migrate, openOrm, Orm } from './db/orm';
 import { repoRoot } from './db/postgres-server';
 import { seedDemoDataIfEmpty } from './demo/seed';
-import { createLogger } from './logger';
+import { createLogger, Logger } from './logger';
 import { createSchema } from './schema';
 import { startServer } from './server';
+import { runPrimary, runWorker } from './server/cluster';
+import { TrustedDocuments } from './server/trusted-documents';
+
+/** Migrations and the demo data, once per start: by the only process, or by the cluster's primary before any worker. */
+async function prepare(orm: Orm, config: Config, logger: Logger) {
+  const applied = await migrate(orm);
+  if (applied.length > 0) logger.info(`Applied migrations: ${applied.join(', ')}`);
+  if (config.seedDemoData && (await seedDemoDataIfEmpty(orm))) logger.info('Loaded the demo data set (the database was empty).');
+}
+
+/** One server process on a prepared database. */
+async function serve(config: Config, orm: Orm, logger: Logger) {
+  const secret = loadOrCreateSecret(config.jwtSecret, config.dataDir);
+  return startServer({
+    orm,
+    schema: await createSchema(),
+    secret,
+    port: config.port,
+    host: config.host,
+    logger,
+    liveDelivery: config.liveDelivery,
+    settings: config.settings,
+    metricsToken: config.metricsToken,
+    trustedDocuments: TrustedDocuments.load(repoRoot(), config.trustedDocuments),
+  });
+}
+
+/** The hints first, then the line that says the server is ready (what scripts wait for). */
+function announce(logger: Logger, config: Config, startedAt: number, port: number, embedded: boolean) {
+  const url = `http://localhost:${port}/graphql`;
+  const processes = config.workers > 1 ? ` (${config.workers} worker processes)` : '';
+  logger.info(
+    [
+      `Database: ${embedded ? `embedded PostgreSQL on port ${config.embeddedPort}, data in ${config.dataDir}` : 'DATABASE_URL'}`,
+      'Every request needs a bearer token. In another terminal:',
+      '  npm run token -- --list                 # the users, with their roles',
+      '  npm run --silent token -- <email>       # prints a token for that user',
+      `  curl -s ${url} -H "Authorization: Bearer $(npm run --silent token -- officer@conclave.example)" \\`,
+      `       -H 'content-type: application/json' -d '{"query":"{ me { name role } }"}'`,
+    ].join('\n'),
+  );
+  logger.info(`Conclave is ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${url}${processes} (Apollo Sandbox in a browser)`);
+}
 
 async function main() {
   const startedAt = Date.now();
   const config = loadConfig(repoRoot());
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, { format: config.logFormat });
+
+  if (cluster.isWorker) {
+    // The primary prepared the database and passed its URL in DATABASE_URL.
+    const worker = logger.child({ worker: cluster.worker!.id });
+    return runWorker(worker, async () => {
+      const orm = await openOrm(config.databaseUrl!, { poolMax: config.poolMax });
+      const server = await serve(config, orm, worker);
+      return { stop: async () => (await server.stop(), await orm.close()) };
+    });
+  }
+
   const database = await connectDatabase(config);
-  const orm = await openOrm(database.url);
-  const applied = await migrate(orm);
-  if (applied.length > 0) logger.info(`Applied migrations: ${applied.join(', ')}`);
-  if (config.seedDemoData && (await seedDemoDataIfEmpty(orm))) logger.info('Loaded the demo data set (the database was empty).');
+  if (config.workers > 1) {
+    const orm = await openOrm(database.url, { poolMax: 1 });
+    await prepare(orm, config, logger);
+    await orm.close();
+    // Made now, so that every worker reads the same generated secret.
+    loadOrCreateSecret(config.jwtSecret, config.dataDir);
+    return runPrimary({
+      workers: config.workers,
+      logger,
+      env: { DATABASE_URL: database.url },
+      onReady: (port) => announce(logger, config, startedAt, port, database.source === 'embedded'),
+      onStopped: () => database.stop(),
+    });
+  }
 
-  const secret = loadOrCreateSecret(config.jwtSecret, config.dataDir);
-  const server = await startServer({ orm, schema: await createSchema(), secret, port: config.port, host: config.host, logger, liveDelivery: config.liveDelivery, settings: config.settings });
-
-  logger.info(
-    [
-      '',
-      `Conclave is ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s: ${server.url} (Apollo Sandbox in a browser)`,
-      `Database: ${database.source === 'embedded' ? `embedded PostgreSQL on port ${config.embeddedPort}, data in ${config.dataDir}` : 'DATABASE_URL'}`,
-      'Every request needs a bearer token. In another terminal:',
-      '  npm run token -- --list                 # the users, with their roles',
-      '  npm run --silent token -- <email>       # prints a token for that user',
-      `  curl -s ${server.url} -H "Authorization: Bearer $(npm run --silent token -- officer@conclave.example)" \\`,
-      `       -H 'content-type: application/json' -d '{"query":"{ me { name role } }"}'`,
-      '',
-    ].join('\n'),
-  );
+  const orm = await openOrm(database.url, { poolMax: config.poolMax });
+  await prepare(orm, config, logger);
+  const server = await serve(config, orm, logger);
+  announce(logger, config, startedAt, server.port, database.source === 'embedded');
 
   // A failure in a background task (a subscription's feed, a wake-up) must not take every
   // committee's connection down with it: log it with the others.

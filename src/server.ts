@@ -5,7 +5,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
-import { ExecutionResult, FormattedExecutionResult, GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { DocumentNode, ExecutionResult, FormattedExecutionResult, getOperationAST, GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ErrorCode } from './common/errors';
@@ -22,6 +23,14 @@ import { InProcessWakeChannel } from './events/wake-channel';
 import { LiveFanout } from './reviews/live/live-fanout';
 import { DocumentCache } from './subscriptions/document-cache';
 import type { Logger } from './logger';
+import { bindResponse, observeHttp, operationObservation } from './observability/http-observation';
+import { Metrics, PoolLike } from './observability/metrics';
+import { metricsEndpoint } from './observability/metrics-endpoint';
+import { assignRequestId, requestIdOf, requestIdOfError } from './observability/request-id';
+import { SocketObservation } from './observability/socket-observation';
+import { metricsCollector } from './server/cluster-metrics';
+import { legacyJsonStatus } from './server/http-conventions';
+import { TrustedDocuments } from './server/trusted-documents';
 import { DEFAULT_SETTINGS, type Settings } from './config';
 
 export interface ServerOptions {
@@ -40,6 +49,10 @@ export interface ServerOptions {
   liveDelivery?: 'shared' | 'per-subscriber';
   /** See Config.settings; the defaults unless told otherwise. */
   settings?: Settings;
+  /** Unset: /metrics answers loopback requests only. */
+  metricsToken?: string;
+  /** The known clients' documents; none (and any document runs) unless given. */
+  trustedDocuments?: TrustedDocuments;
 }
 
 /** graphql-ws clients send the token in connection_init: `{ authorization: 'Bearer …' }` (or `{ token }`). */
@@ -48,24 +61,37 @@ function tokenHeader(params: Record<string, unknown> | undefined): string | null
   return typeof value === 'string' && bearerToken(value) ? value : null;
 }
 
+const operationNameOf = (document: DocumentNode) => getOperationAST(document)?.name?.value ?? null;
+const operationTypeOf = (document: DocumentNode, name?: string | null) => getOperationAST(document, name)?.operation ?? 'none';
+
 export interface RunningServer {
   url: string;
   port: number;
+  metrics: Metrics;
   stop(): Promise<void>;
 }
 
-/** Expected refusals reach the client as they are; anything else is masked and logged with an id. */
-export function formatError(logger: Logger) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+/**
+ * Expected refusals reach the client as they are; anything else is masked and logged with an id,
+ * beside the request's id (tagged on the error by the request's plugin, or given).
+ */
+export function formatError(logger: Logger, metrics?: Metrics) {
+  return (formatted: GraphQLFormattedError, error: unknown, requestId = requestIdOfError(error)): GraphQLFormattedError => {
     const original = mapDatabaseError(unwrapResolverError(error));
     if (original instanceof GraphQLError) {
-      const code = original.extensions?.code ?? formatted.extensions?.code;
+      // Apollo's own refusals of a request (a persisted id with another text) carry a 4xx status and no code.
+      const status = (original.extensions?.http as { status?: number } | undefined)?.status;
+      const code = original.extensions?.code ?? (status && status >= 400 && status < 500 ? ErrorCode.BAD_REQUEST : formatted.extensions?.code);
       if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-        return { ...formatted, message: original.message, extensions: { ...original.extensions, code } };
+        metrics?.countError(String(code));
+        // `http` is for Apollo (the status to answer with), not for the client.
+        const { http: _http, ...extensions } = original.extensions;
+        return { ...formatted, message: original.message, extensions: { ...extensions, code } };
       }
     }
-    const errorId = Math.random().toString(36).slice(2, 10);
-    logger.error(`[${errorId}] ${formatted.path?.join('.') ?? ''}`, original);
+    metrics?.countError(ErrorCode.INTERNAL_SERVER_ERROR);
+    const errorId = randomBytes(5).toString('hex');
+    logger.error(`Internal error ${errorId} at ${formatted.path?.join('.') || '(request)'}`, { errorId, requestId, err: original });
     return {
       message: `Internal server error (reference ${errorId}).`,
       locations: formatted.locations,
@@ -83,14 +109,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     options.wake === 'in-process'
       ? new InProcessWakeChannel()
       : new PostgresWakeChannel(options.orm.config.get('clientUrl')!, options.logger);
-  const bus = new SessionEventBus(db, channel, options.logger);
+  const metrics = new Metrics();
+  metrics.watchPool(() => (db.client as { pool?: PoolLike }).pool);
+  const bus = new SessionEventBus(db, channel, options.logger, metrics);
   await bus.start();
-  const fanout = new LiveFanout(db, options.logger);
+  const fanout = new LiveFanout(db, options.logger, metrics);
   const createContext = contextFactory(options.orm, options.secret, bus, fanout, options.settings ?? DEFAULT_SETTINGS);
-  const format = formatError(options.logger);
-  const formatResult = (result: ExecutionResult): FormattedExecutionResult =>
-    result.errors ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error)) } : (result as FormattedExecutionResult);
+  const format = formatError(options.logger, metrics);
+  const formatResult = (result: ExecutionResult, requestId?: string): FormattedExecutionResult =>
+    result.errors ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error, requestId)) } : (result as FormattedExecutionResult);
   const documents = new DocumentCache(options.schema);
+  const trusted = options.trustedDocuments ?? new TrustedDocuments(new Map(), 'off');
 
   // Subscriptions share the HTTP server's port and path. The token is checked once at connect
   // (a bad one closes the socket with 4403) and every subscription builds its own context.
@@ -105,6 +134,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     }
     wsServer.handleUpgrade(request, socket, head, (ws) => wsServer.emit('connection', ws, request));
   });
+  const sockets = new SocketObservation(wsServer, options.logger, metrics, () => bus.sessionsFollowed());
   const wsCleanup = useServer<Record<string, unknown>, { user?: AuthUser }>(
     {
       schema: options.schema,
@@ -112,37 +142,51 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const user = await createContext.userFor(tokenHeader(ctx.connectionParams));
         if (!user) return false;
         ctx.extra.user = user;
+        sockets.connected(ctx);
         return true;
       },
+      onClose: (ctx) => sockets.closed(ctx),
+      // Persisted ids are resolved to their documents, ad-hoc documents checked (trusted-documents.ts).
       // Shared delivery: documents are parsed and validated once for all subscribers, and the
       // context says where this subscription's frames go (live-fanout.ts writes them).
-      onSubscribe:
-        options.liveDelivery === 'per-subscriber'
-          ? undefined
-          : (ctx, id, payload) => {
-              const prepared = documents.get(payload.query);
-              if (prepared.errors.length > 0) return prepared.errors;
-              const args = { schema: options.schema, document: prepared.document, operationName: payload.operationName, variableValues: payload.variables };
-              const contextValue = createContext.forUser(ctx.extra.user ?? null);
-              contextValue.delivery = {
-                socket: ctx.extra.socket,
-                id,
-                args,
-                operationKey: `${prepared.id}\n${payload.operationName ?? ''}\n${JSON.stringify(payload.variables ?? {})}`,
-                format: formatResult,
-              };
-              return { ...args, contextValue };
-            },
-      context: (ctx) => createContext.forUser(ctx.extra.user ?? null),
-      onNext: (_ctx, _id, _payload, _args, result) => formatResult(result),
-      onError: (_ctx, _id, _payload, errors) => errors.map((error) => format(error.toJSON(), error)),
+      onSubscribe: (ctx, id, payload) => {
+        sockets.subscribing(ctx, id);
+        const query = trusted.queryFor(payload, ctx.extra.user ?? null);
+        if (typeof query !== 'string') return query;
+        // graphql-ws's own path, as it comes, for a document sent as text.
+        if (options.liveDelivery === 'per-subscriber' && query === payload.query) return undefined;
+        const prepared = documents.get(query);
+        if (prepared.errors.length > 0) return prepared.errors;
+        const args = { schema: options.schema, document: prepared.document, operationName: payload.operationName, variableValues: payload.variables };
+        if (options.liveDelivery === 'per-subscriber') return args;
+        const requestId = sockets.requestId(ctx, id);
+        const contextValue = createContext.forUser(ctx.extra.user ?? null, requestId);
+        contextValue.delivery = {
+          socket: ctx.extra.socket,
+          id,
+          args,
+          operationKey: `${prepared.id}\n${payload.operationName ?? ''}\n${JSON.stringify(payload.variables ?? {})}`,
+          format: (result) => formatResult(result, requestId),
+        };
+        return { ...args, contextValue };
+      },
+      context: (ctx, id) => createContext.forUser(ctx.extra.user ?? null, sockets.requestId(ctx, id)),
+      onOperation: (ctx, id, _payload, args) => sockets.subscribed(ctx, id, args.operationName ?? operationNameOf(args.document), operationTypeOf(args.document, args.operationName)),
+      onNext: (ctx, id, _payload, _args, result) => formatResult(result, sockets.requestId(ctx, id)),
+      onError: (ctx, id, _payload, errors) => {
+        const formatted = errors.map((error) => format(error.toJSON(), error, sockets.requestId(ctx, id)));
+        sockets.failed(ctx, id, formatted.map((error) => String(error.extensions?.code)));
+        return formatted;
+      },
     },
     wsServer,
   );
 
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
-    formatError: formatError(options.logger),
+    formatError: format,
+    // Clients send a known client's hash instead of its text (trusted-documents.ts).
+    persistedQueries: { cache: trusted.apqCache() },
     includeStacktraceInErrorResponses: false,
     introspection: true,
     // main.ts owns SIGTERM/SIGINT: it stops this server, then the database. Apollo's own handler
@@ -157,28 +201,41 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // No HTTP caching of answers (they depend on the viewer and change live): without this
       // Apollo wraps every field's resolver to compute cache hints nobody reads.
       ApolloServerPluginCacheControlDisabled(),
+      operationObservation(),
+      legacyJsonStatus(),
     ],
   });
   await apollo.start();
 
+  app.use(assignRequestId);
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
+  app.get('/metrics', metricsEndpoint(metricsCollector(metrics), options.metricsToken, options.logger));
   app.use(
     '/graphql',
+    observeHttp(metrics, options.logger),
     // Answers carry applicants' personal data and change live: no cache may keep them.
     (_req: express.Request, res: express.Response, next: express.NextFunction) => {
       res.setHeader('Cache-Control', 'no-store');
       next();
     },
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: async ({ req }) => createContext(req.headers.authorization) }),
+    trusted.acceptDocumentIds,
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const context = await createContext(req.headers.authorization, requestIdOf(res));
+        trusted.admit(TrustedDocuments.paramsOf(req), context.user);
+        return bindResponse(context, res);
+      },
+    }),
   );
   // A body that is not JSON (or too large) never reaches Apollo: answer in GraphQL's shape, not
   // with Express's HTML error page and its stack trace.
   app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
-    if (status === 500) options.logger.error('Unhandled HTTP error', error);
+    metrics.countError(status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_REQUEST);
+    if (status === 500) options.logger.error('Unhandled HTTP error', { requestId: requestIdOf(res), err: error });
     const message =
       error.type === 'entity.parse.failed'
         ? 'The request body is not valid JSON.'
@@ -199,6 +256,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url: `http://localhost:${port}/graphql`,
     port,
+    metrics,
     async stop() {
       await apollo.stop();
       await bus.stop();

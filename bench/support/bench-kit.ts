@@ -202,7 +202,8 @@ export async function httpLoad(options: { url: string; connections: number; head
   const result = await autocannon({
     method: 'POST',
     ...options,
-    ...('seconds' in budget ? { duration: budget.seconds } : { amount: budget.requests }),
+    // autocannon refuses more connections than requests (a warm-up of 10 at concurrency 32).
+    ...('seconds' in budget ? { duration: budget.seconds } : { amount: budget.requests, connections: Math.min(options.connections, budget.requests) }),
   });
   const errors = result.errors + result.non2xx + result.timeouts;
   return {
@@ -224,7 +225,8 @@ export function startConclave(databaseUrl: string, env: Record<string, string> =
   return startServerProcess({
     script: path.join(root, 'dist/src/main.js'),
     nodeArgs,
-    env: { DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_SECRET, SEED_DEMO_DATA: 'false', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    // One process each (WORKERS=1): the probe answers over IPC for the process it is in.
+    env: { DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_SECRET, SEED_DEMO_DATA: 'false', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', WORKERS: '1', ...env },
     ready: /ready in [\d.]+ s: (http:\/\/\S+\/graphql)/,
   });
 }

@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../common/global-id';
-import { windowTotal } from '../common/pagination';
+import { keysetPage, ordering, Ordering, Page, PageRequest, toPage } from '../common/pagination';
 import { numeric, timestamp } from '../common/scalars';
 import { DecisionOutcome } from '../decisions/decision.enums';
 import { decisionVisibleSql } from '../decisions/policy';
@@ -70,17 +70,22 @@ export interface ApplicantQuery {
   visibleToMember?: string;
   /** What the viewer may see of decisions (filters and counts must not move with a hidden one). */
   viewer: { isOfficer: boolean; conflictedApplicantIds: readonly string[] };
-  orderBy: { column: 'last_name' | 'created_at' | 'ects'; direction: 'asc' | 'desc' };
-  offset: number;
-  limit: number;
+  page: PageRequest;
 }
+
+/** The orders a page of applicants can be read in; the id makes each key unique. */
+export const APPLICANT_ORDERINGS = {
+  LAST_NAME: (direction: 'asc' | 'desc'): Ordering => ordering('last_name', direction, [{ sql: 'a.last_name', type: 'text' }, { sql: 'a.id', type: 'uuid' }]),
+  CREATED_AT: (direction: 'asc' | 'desc'): Ordering => ordering('created_at', direction, [{ sql: 'a.created_at', type: 'timestamptz' }, { sql: 'a.id', type: 'uuid' }]),
+  ECTS: (direction: 'asc' | 'desc'): Ordering => ordering('ects', direction, [{ sql: 'a.ects', type: 'integer' }, { sql: 'a.id', type: 'uuid' }]),
+};
 
 function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export async function applicantPage(db: Knex, query: ApplicantQuery): Promise<{ nodes: ApplicantNode[]; totalCount: number }> {
-  const q = selectApplicants(db).select(db.raw('count(*) over () as total_count'));
+export async function applicantPage(db: Knex, query: ApplicantQuery): Promise<Page<ApplicantNode>> {
+  const q = selectApplicants(db);
   if (query.programId) q.where('a.program_id', query.programId);
   if (query.intakeId) q.where('a.intake_id', query.intakeId);
   if (query.needsVisa !== undefined) q.where('a.needs_visa', query.needsVisa);
@@ -115,11 +120,5 @@ export async function applicantPage(db: Knex, query: ApplicantQuery): Promise<{ 
     const pattern = `%${escapeLike(query.search.trim())}%`;
     q.whereRaw(`(a.first_name || ' ' || a.last_name) ilike ?`, [pattern]);
   }
-  q.orderBy([
-    { column: `a.${query.orderBy.column}`, order: query.orderBy.direction },
-    { column: 'a.id', order: query.orderBy.direction },
-  ]);
-  const rows = await q.offset(query.offset).limit(query.limit);
-  const totalCount = await windowTotal(rows, query.offset, async () => (await applicantPage(db, { ...query, offset: 0, limit: 1 })).totalCount);
-  return { nodes: rows.map(toApplicant), totalCount };
+  return toPage(await keysetPage(db, q, query.page), toApplicant);
 }

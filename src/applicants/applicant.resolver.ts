@@ -1,6 +1,7 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OFFICER, REVIEWERS } from '../auth/roles';
 import { reload } from '../common/loader';
+import { ConnectionArgs } from '../common/pagination';
 import type { Context } from '../context';
 import { ConflictType } from '../conflicts/conflict.type';
 import { DecisionNode } from '../decisions/decision.type';
@@ -23,13 +24,7 @@ import { bestCertificate } from './policy';
 import { decisionVisibleTo, seesUnpublishedDecisionsOf } from '../decisions/visibility';
 
 @ArgsType()
-class ApplicantsArgs {
-  @Field(() => Int, { nullable: true, description: 'Page size, at most 100 (default 20).' })
-  first?: number;
-
-  @Field({ nullable: true })
-  after?: string;
-
+class ApplicantsArgs extends ConnectionArgs {
   @Field(() => ApplicantFilter, { nullable: true })
   filter?: ApplicantFilter;
 
@@ -42,7 +37,7 @@ class ApplicantsArgs {
 export class ApplicantResolver {
   @Query(() => ApplicantConnection, { description: 'Officers see every applicant; members those on agendas of their sessions.' })
   applicants(@Args() args: ApplicantsArgs, @Ctx() ctx: Context) {
-    return applicants.listApplicants(ctx, args.filter, args.orderBy, args.first, args.after);
+    return applicants.listApplicants(ctx, args.filter, args.orderBy, args);
   }
 
   @Query(() => ApplicantNode)

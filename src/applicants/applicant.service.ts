@@ -4,7 +4,7 @@ import type { Context } from '../context';
 import { findByGlobalId } from '../common/entity-lookup';
 import { badInput, forbidden, invalidState, notFound } from '../common/errors';
 import { fromGlobalId } from '../common/global-id';
-import { Page, pageRequest, toPage } from '../common/pagination';
+import { ConnectionArgs, Page, pageRequest } from '../common/pagination';
 import { inTransaction } from '../common/transaction';
 import { refuseNulls, requireEmail, requireIntegerBetween, requireNumberBetween, requireText } from '../common/validation';
 import { Intake } from '../intakes/intake.entity';
@@ -15,24 +15,22 @@ import { EnglishTest, GradeScale } from './applicant.enums';
 import { Applicant } from './applicant.entity';
 import { watchAgendas } from '../reviews/agenda.guard';
 import { ApplicantFilter, ApplicantOrder, ApplicantOrderField, CreateApplicantInput, EnglishCertificateInput, GradeInput, OrderDirection, UpdateApplicantInput } from './applicant.inputs';
-import { applicantPage } from './applicant.queries';
+import { APPLICANT_ORDERINGS, applicantPage } from './applicant.queries';
 import { ApplicantNode } from './applicant.type';
 import { EnglishCertificate } from './english-certificate.entity';
 import { ENGLISH_MAXIMUM } from './policy';
-
-const ORDER_COLUMNS = { LAST_NAME: 'last_name', CREATED_AT: 'created_at', ECTS: 'ects' } as const;
 
 /** Officers see every applicant; members those on the agenda of sessions they sit on; reporters none. */
 export async function listApplicants(
   ctx: Context,
   filter: ApplicantFilter | undefined,
   orderBy: ApplicantOrder | undefined,
-  first?: number | null,
-  after?: string | null,
+  args: ConnectionArgs,
 ): Promise<Page<ApplicantNode>> {
   if (ctx.user?.role === UserRole.REPORTER) throw forbidden('Reporters read aggregates, not applicant files.');
-  const request = pageRequest(first, after);
-  const { nodes, totalCount } = await applicantPage(ctx.db, {
+  const direction = orderBy?.direction === OrderDirection.DESC ? 'desc' : 'asc';
+  const page = pageRequest(args, APPLICANT_ORDERINGS[orderBy?.field ?? ApplicantOrderField.LAST_NAME](direction));
+  return applicantPage(ctx.db, {
     programId: filter?.programId ? fromGlobalId('Program', filter.programId, 'filter.programId') : undefined,
     intakeId: filter?.intakeId ? fromGlobalId('Intake', filter.intakeId, 'filter.intakeId') : undefined,
     reviewWeekId: filter?.reviewWeekId ? fromGlobalId('ReviewWeek', filter.reviewWeekId, 'filter.reviewWeekId') : undefined,
@@ -43,13 +41,8 @@ export async function listApplicants(
     search: filter?.search,
     visibleToMember: ctx.access.isOfficer ? undefined : ctx.user!.id,
     viewer: { isOfficer: ctx.access.isOfficer, conflictedApplicantIds: ctx.access.isOfficer ? [] : [...(await ctx.access.conflictedApplicantIds())] },
-    orderBy: {
-      column: ORDER_COLUMNS[orderBy?.field ?? ApplicantOrderField.LAST_NAME],
-      direction: orderBy?.direction === OrderDirection.DESC ? 'desc' : 'asc',
-    },
-    ...request,
+    page,
   });
-  return toPage(nodes, totalCount, request);
 }
 
 /** Whether the viewer may open this applicant's file. */

@@ -21,6 +21,10 @@ export enum ErrorCode {
    * no relevant background, the visa rule): `extensions.problems` lists what is missing.
    */
   NOT_ELIGIBLE = 'NOT_ELIGIBLE',
+  /** A persisted document id (sha256 hash) that is not in any known client's manifest. */
+  PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
+  /** Only the known clients' documents may run here (TRUSTED_DOCUMENTS=require), and this one is not among them. */
+  PERSISTED_QUERY_NOT_IN_LIST = 'PERSISTED_QUERY_NOT_IN_LIST',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 

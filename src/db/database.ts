@@ -15,7 +15,9 @@ export interface Database {
  */
 export async function connectDatabase(config: Config): Promise<Database> {
   if (config.databaseUrl) return { url: config.databaseUrl, source: 'DATABASE_URL', stop: async () => {} };
-  const embedded = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), port: config.embeddedPort });
+  // Every server process holds its pool and two LISTEN/NOTIFY connections; PostgreSQL's default of 100 is too few for many workers.
+  const maxConnections = Math.max(100, config.workers * (config.poolMax + 2) + 20);
+  const embedded = await startEmbeddedPostgres({ dataDir: path.join(config.dataDir, 'postgres'), port: config.embeddedPort, maxConnections });
   const url = await ensureDatabase(embedded.adminUrl, 'conclave');
   return { url, source: 'embedded', stop: embedded.stop };
 }

@@ -2,6 +2,7 @@ import { MikroORM } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import { defineConfig, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import path from 'node:path';
+import { Client } from 'pg';
 import { migrationsList } from '../../migrations';
 import { entities } from './entities';
 
@@ -36,8 +37,23 @@ export async function openOrm(clientUrl: string, options: { debug?: boolean; poo
   return MikroORM.init<PostgreSqlDriver>(ormConfig(clientUrl, options));
 }
 
-/** Applies pending migrations; returns the names applied. */
+/** Any fixed number, the same in every process: the key of the lock migrations run under. */
+const MIGRATION_LOCK = 4_187_240_017;
+
+/**
+ * Applies pending migrations; returns the names applied. Instances starting at once on one
+ * database take turns under a PostgreSQL advisory lock (held by a connection of its own, outside
+ * the pool), so each migration runs once and the others find nothing pending.
+ */
 export async function migrate(orm: Orm): Promise<string[]> {
-  const applied = await orm.getMigrator().up();
-  return applied.map((m) => m.name);
+  const lock = new Client({ connectionString: orm.config.get('clientUrl') });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    const applied = await orm.getMigrator().up();
+    return applied.map((m) => m.name);
+  } finally {
+    // Ending the session releases the lock.
+    await lock.end();
+  }
 }

@@ -92,7 +92,7 @@ export async function resolveTestAdminUrl(): Promise<TestServer> {
 }
 
 
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number }): Promise<EmbeddedServer> {
+export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; maxConnections?: number }): Promise<EmbeddedServer> {
   const dataDir = path.resolve(opts.dataDir);
   const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${opts.port}/postgres`;
   const reused: EmbeddedServer = { adminUrl, stop: async () => undefined, startedHere: false };
@@ -101,7 +101,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
 
   const log = new LogTail();
   const EmbeddedPostgres = loadEmbeddedPostgres();
-  const options = embeddedOptions(opts.port, log);
+  const options = embeddedOptions(opts.port, log, opts.maxConnections);
   const owner = isRoot() ? await postgresOsUser() : undefined;
 
   await mkdir(path.dirname(dataDir), { recursive: true });
@@ -121,7 +121,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
   return { adminUrl, stop: once(() => stopServer(pg)), startedHere: true };
 }
 
-function embeddedOptions(port: number, log: LogTail) {
+function embeddedOptions(port: number, log: LogTail, maxConnections?: number) {
   return {
     port,
     user: USER,
@@ -146,6 +146,7 @@ function embeddedOptions(port: number, log: LogTail) {
       // TCP only: a socket in /tmp would share its lock file with any cluster on the same port and
       // outlive a killed server.
       '-c', 'unix_socket_directories=',
+      ...(maxConnections ? ['-c', `max_connections=${maxConnections}`] : []),
     ],
     onLog: (message: string) => log.add(message),
     onError: (error: unknown) => log.add(String(error)),

@@ -13,6 +13,11 @@ interface Subscription {
   buffered?: StoredEvent[][];
 }
 
+/** How far behind the log a process reads (observability/metrics.ts). */
+export interface EventLogMetrics {
+  observeEventLag(seconds: number): void;
+}
+
 const RETRY_HELD_BACK_MS = 5;
 const SAFETY_POLL_MS = 2000;
 
@@ -33,6 +38,7 @@ class SessionFeed {
     private readonly db: Knex,
     readonly sessionId: string,
     private readonly logger: Logger,
+    private readonly metrics?: EventLogMetrics,
   ) {
     this.cursor = headOf(db, sessionId);
   }
@@ -84,6 +90,7 @@ class SessionFeed {
         const from = await this.position();
         const page = await readEvents(this.db, this.sessionId, from);
         if (page.events.length > 0) {
+          this.metrics?.observeEventLag((Date.now() - page.events[0].occurredAt.getTime()) / 1000);
           this.cursor = Promise.resolve(page.events[page.events.length - 1].cursor);
           for (const subscription of this.subscriptions) this.handOut(subscription, page.events);
         }
@@ -135,7 +142,13 @@ export class SessionEventBus {
     private readonly db: Knex,
     private readonly channel: WakeChannel,
     private readonly logger: Logger,
+    private readonly metrics?: EventLogMetrics,
   ) {}
+
+  /** Sessions this process follows, each with one reader. */
+  sessionsFollowed(): number {
+    return this.feeds.size;
+  }
 
   async start(): Promise<void> {
     await this.channel.start((sessionIds) => this.wake(sessionIds.length > 0 ? sessionIds : [...this.feeds.keys()]));
@@ -163,7 +176,7 @@ export class SessionEventBus {
   async subscribe(sessionId: string, after: Cursor | null, listener: EventListener): Promise<() => void> {
     let feed = this.feeds.get(sessionId);
     if (!feed) {
-      feed = new SessionFeed(this.db, sessionId, this.logger);
+      feed = new SessionFeed(this.db, sessionId, this.logger, this.metrics);
       this.feeds.set(sessionId, feed);
     }
     let subscription: Awaited<ReturnType<SessionFeed['add']>>;

@@ -2,6 +2,7 @@ import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mu
 import { OFFICER, REVIEWERS } from '../auth/roles';
 import { CommitteeNode } from '../committees/committee.type';
 import { reload } from '../common/loader';
+import { ConnectionArgs } from '../common/pagination';
 import type { Context } from '../context';
 import { ReviewWeekNode } from '../intakes/intake.type';
 import * as sessions from './review-session.service';
@@ -9,13 +10,7 @@ import { CreateReviewSessionInput, ReviewSessionFilter, UpdateReviewSessionInput
 import { AgendaItemNode, ReviewSessionConnection, ReviewSessionNode } from './review.type';
 
 @ArgsType()
-class ReviewSessionsArgs {
-  @Field(() => Int, { nullable: true })
-  first?: number;
-
-  @Field({ nullable: true })
-  after?: string;
-
+class ReviewSessionsArgs extends ConnectionArgs {
   @Field(() => ReviewSessionFilter, { nullable: true })
   filter?: ReviewSessionFilter;
 }
@@ -25,7 +20,7 @@ class ReviewSessionsArgs {
 export class ReviewSessionResolver {
   @Query(() => ReviewSessionConnection, { description: 'Officers see all sessions; members those of their committees.' })
   reviewSessions(@Args() args: ReviewSessionsArgs, @Ctx() ctx: Context) {
-    return sessions.listSessions(ctx, args.filter, args.first, args.after);
+    return sessions.listSessions(ctx, args.filter, args);
   }
 
   @Query(() => ReviewSessionNode)

@@ -7,14 +7,14 @@ import { transactionLoaders } from '../loaders';
 import { agendaFacts, lockApplicants } from './agenda.guard';
 import { agendaRefusal, sessionTimeRefusal } from './policy';
 import { fromGlobalId } from '../common/global-id';
-import { pageRequest, Page, toPage } from '../common/pagination';
+import { ConnectionArgs, emptyPage, Page, pageRequest } from '../common/pagination';
 import { inTransaction } from '../common/transaction';
 import { transactionKnex } from '../db/transaction-knex';
 import { refuseNulls, requireText } from '../common/validation';
 import { ReviewWeek } from '../intakes/review-week.entity';
 import { AgendaItem } from './agenda-item.entity';
 import { ReviewSession, SessionStatus } from './review-session.entity';
-import { sessionPage } from './review.queries';
+import { SESSION_ORDERING, sessionPage } from './review.queries';
 import { CreateReviewSessionInput, ReviewSessionFilter, UpdateReviewSessionInput } from './review.inputs';
 import { ReviewSessionNode } from './review.type';
 import { Vote } from './vote.entity';
@@ -38,19 +38,17 @@ export async function getSession(ctx: Context, globalId: string, field = 'id'): 
 export async function listSessions(
   ctx: Context,
   filter: ReviewSessionFilter | undefined,
-  first?: number | null,
-  after?: string | null,
+  args: ConnectionArgs,
 ): Promise<Page<ReviewSessionNode>> {
-  const request = pageRequest(first, after);
-  if (!ctx.user) return toPage([], 0, request);
-  const { nodes, totalCount } = await sessionPage(ctx.db, {
+  const page = pageRequest(args, SESSION_ORDERING);
+  if (!ctx.user) return emptyPage();
+  return sessionPage(ctx.db, {
     committeeId: filter?.committeeId ? fromGlobalId('Committee', filter.committeeId, 'filter.committeeId') : undefined,
     weekId: filter?.weekId ? fromGlobalId('ReviewWeek', filter.weekId, 'filter.weekId') : undefined,
     status: filter?.status,
     visibleToMember: ctx.access.isOfficer ? undefined : ctx.user.id,
-    ...request,
+    page,
   });
-  return toPage(nodes, totalCount, request);
 }
 
 function checkInsideWeek(week: ReviewWeek, startsAt: Date, endsAt: Date) {

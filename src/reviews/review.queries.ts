@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../common/global-id';
-import { windowTotal } from '../common/pagination';
+import { keysetPage, ordering, Page, PageRequest, toPage } from '../common/pagination';
 import { numeric, timestamp } from '../common/scalars';
 import { SessionStatus } from './review-session.entity';
 import { AgendaItemNode, CommentNode, ReviewSessionNode, TallyNode, VoteNode, VoteRevisionNode } from './review.type';
@@ -47,21 +47,21 @@ export interface SessionQuery {
   status?: SessionStatus;
   /** Only sessions of committees this member sits on. */
   visibleToMember?: string;
-  offset: number;
-  limit: number;
+  page: PageRequest;
 }
 
-export async function sessionPage(db: Knex, query: SessionQuery): Promise<{ nodes: ReviewSessionNode[]; totalCount: number }> {
-  const q = db('review_session as s').select('s.*', db.raw('count(*) over () as total_count'));
+/** Sessions are listed by start time; the id makes the key unique. */
+export const SESSION_ORDERING = ordering('starts_at', 'asc', [{ sql: 's.starts_at', type: 'timestamptz' }, { sql: 's.id', type: 'uuid' }]);
+
+export async function sessionPage(db: Knex, query: SessionQuery): Promise<Page<ReviewSessionNode>> {
+  const q = db('review_session as s').select('s.*');
   if (query.committeeId) q.where('s.committee_id', query.committeeId);
   if (query.weekId) q.where('s.week_id', query.weekId);
   if (query.status) q.where('s.status', query.status);
   if (query.visibleToMember) {
     q.whereExists(db('committee_member as cm').whereRaw('cm.committee_id = s.committee_id').where('cm.user_id', query.visibleToMember).select(db.raw('1')));
   }
-  const rows = await q.orderBy([{ column: 's.starts_at' }, { column: 's.id' }]).offset(query.offset).limit(query.limit);
-  const totalCount = await windowTotal(rows, query.offset, async () => (await sessionPage(db, { ...query, offset: 0, limit: 1 })).totalCount);
-  return { nodes: rows.map(toSession), totalCount };
+  return toPage(await keysetPage(db, q, query.page), toSession);
 }
 
 export async function agendaItemsById(db: Knex, ids: readonly string[]): Promise<AgendaItemNode[]> {

@@ -10,9 +10,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-async function post(body: string) {
-  const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  return { status: response.status, text: await response.text() };
+async function post(body: string, accept = '*/*') {
+  const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', accept }, body });
+  return { status: response.status, text: await response.text(), type: response.headers.get('content-type') };
 }
 
 test('a body that is not JSON is a 400 with code BAD_REQUEST', async () => {
@@ -28,15 +28,26 @@ test('a body over 1 MB is refused with 413', async () => {
   expect(JSON.parse(text).errors[0].extensions.code).toBe('BAD_REQUEST');
 });
 
-test('an invalid query is a validation error', async () => {
-  const invalid = await post(JSON.stringify({ query: '{ nope }' }));
-  expect(invalid.status).toBe(400);
-  expect(JSON.parse(invalid.text).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+test('an invalid query is a validation error: 400 in application/graphql-response+json, 200 in legacy application/json', async () => {
+  const modern = await post(JSON.stringify({ query: '{ nope }' }), 'application/graphql-response+json');
+  expect(modern.status).toBe(400);
+  expect(modern.type).toMatch(/^application\/graphql-response\+json/);
+  expect(JSON.parse(modern.text).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  // The GraphQL-over-HTTP spec: a well-formed request answered in application/json is a 200, errors in the body.
+  for (const accept of ['application/json', '*/*']) {
+    const legacy = await post(JSON.stringify({ query: '{ nope }' }), accept);
+    expect(legacy.status).toBe(200);
+    expect(legacy.type).toMatch(/^application\/json/);
+    expect(JSON.parse(legacy.text).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  }
+  // A body that is not a GraphQL request at all stays a 400.
+  expect((await post(JSON.stringify({ nothing: true }), 'application/json')).status).toBe(400);
 });
 
 test('an unexpected failure reaches the client masked, with a reference that is in the log', () => {
   const logged: unknown[][] = [];
-  const format = formatError({ info: () => {}, debug: () => {}, error: (...args) => logged.push(args) });
+  const logger = { info: () => {}, debug: () => {}, error: (...args: unknown[]) => void logged.push(args), child: () => logger };
+  const format = formatError(logger);
   const internal = new Error('connection to 10.0.0.3 refused; password=hunter2');
   const result = format({ message: internal.message, path: ['applicants'] }, locatedError(internal, undefined, ['applicants']));
   expect(result.message).toMatch(/^Internal server error \(reference [a-z0-9]+\)\.$/);

@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { ConfigError, loadConfig, VARIABLES } from '../../src/config';
@@ -38,6 +39,18 @@ test('values are typed and ranged, and every mistake is reported at once, one li
   expect(problems({ PORT: '4000.5' })).toEqual(['PORT must be an integer from 0 to 65535, got "4000.5"']);
 });
 
+test('operations settings: workers default to the core count, and each is checked', () => {
+  expect(loadConfig('/srv', {})).toMatchObject({ workers: availableParallelism(), poolMax: 10, logFormat: 'auto', trustedDocuments: 'off', metricsToken: undefined });
+  expect(loadConfig('/srv', { WORKERS: '1', TRUSTED_DOCUMENTS: 'require', LOG_FORMAT: 'json', METRICS_TOKEN: 't'.repeat(16) })).toMatchObject({ workers: 1, trustedDocuments: 'require', logFormat: 'json', metricsToken: 't'.repeat(16) });
+  expect(problems({ WORKERS: '0', DATABASE_POOL_MAX: 'many', METRICS_TOKEN: 'short', TRUSTED_DOCUMENTS: 'maybe', LOG_FORMAT: 'xml' })).toEqual([
+    'LOG_FORMAT must be auto, json or pretty, got "xml"',
+    'METRICS_TOKEN must be at least 16 characters, got "short"',
+    'WORKERS must be an integer from 1 to 256, got "0"',
+    'DATABASE_POOL_MAX must be an integer from 1 to 1000, got "many"',
+    'TRUSTED_DOCUMENTS must be off or require, got "maybe"',
+  ]);
+});
+
 test("the README's configuration table lists exactly the variables the schema reads", () => {
   const readme = readFileSync(path.join(repoRoot(), 'README.md'), 'utf8');
   const table = readme.split('## Configuration')[1].split('\n## ')[0];
@@ -58,13 +71,14 @@ describe('the server process', () => {
     expect(stderr.trim().split('\n')).toEqual(['Invalid configuration:', '  PORT must be an integer from 0 to 65535, got "99999"', '  LOG_LEVEL must be silent, error, info or debug, got "loud"']);
   });
 
-  test('a port in use is said plainly', async () => {
+  // With several workers the port is taken in each of them: the primary still says it once.
+  test.each(['1', '2'])('a port in use is said plainly, once (WORKERS=%s)', async (workers) => {
     const taken = createServer();
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as { port: number }).port;
     try {
       // Its own database (a migrated clone): start-up migrates DATABASE_URL, and the server's admin database is shared.
-      const { code, stderr } = await start({ PORT: String(port), DATABASE_URL: await createTestDatabase(), SEED_DEMO_DATA: 'false', JWT_SECRET: 'x'.repeat(32) });
+      const { code, stderr } = await start({ WORKERS: workers, PORT: String(port), DATABASE_URL: await createTestDatabase(), SEED_DEMO_DATA: 'false', JWT_SECRET: 'x'.repeat(32) });
       expect(code).toBe(2);
       expect(stderr.trim()).toBe(`Port ${port} on 127.0.0.1 is already in use: stop the other server or set PORT.`);
     } finally {

@@ -1,15 +1,16 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { print } from 'graphql';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readEnvironment } from '../../config';
 import { toCsv } from '../export.queries';
-import { FunnelTableDocument, ReportIntakesDocument, ScoringTableDocument } from '../../generated/graphql';
+import { FunnelTableDocument, ReportIntakesDocument, ScoringTableDocument } from './generated/graphql';
 
 /**
  * `npm run report -- --intake 2021-10 [--csv DIR] [--url URL] [--token TOKEN]`: prints the funnel
  * and scoring tables of an intake, and writes them as CSV. A plain GraphQL client over HTTP,
  * typed by the operations in report.graphql; the token comes from --token or CONCLAVE_TOKEN.
+ * It sends each operation's persisted id, not its text (a trusted document: the server's
+ * TRUSTED_DOCUMENTS=require runs it for a reporter's token too).
  */
 interface Options {
   url: string;
@@ -41,10 +42,11 @@ function parseArgs(argv: string[]): Options {
 }
 
 async function request<R, V>(options: Options, document: TypedDocumentNode<R, V>, variables: V): Promise<R> {
+  const { hash } = (document as { __meta__?: { hash?: string } }).__meta__ ?? {};
   const response = await fetch(options.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
-    body: JSON.stringify({ query: print(document), variables }),
+    body: JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: hash } }, variables }),
   });
   const body = (await response.json()) as { data?: R; errors?: { message: string; extensions?: { code?: string } }[] };
   if (body.errors?.length) throw new Error(body.errors.map((e) => `${e.extensions?.code ?? 'ERROR'}: ${e.message}`).join('\n'));

@@ -10,6 +10,11 @@ import { nextMessagePrefix, SocketDelivery, writeMessages } from '../../subscrip
 import { Audience, loadAudience } from './audience';
 import type { LiveEvent } from './session-event.type';
 
+/** How long deliveries take (observability/metrics.ts). */
+export interface FanoutMetrics {
+  observeDelivery(seconds: number): void;
+}
+
 /** Sockets written between two turns of the event loop (~4 ms here), so pings and requests never wait long. */
 const SOCKETS_PER_TURN = 256;
 
@@ -53,6 +58,7 @@ export class LiveFanout {
   constructor(
     private readonly db: Knex,
     private readonly logger: Logger,
+    private readonly metrics?: FanoutMetrics,
   ) {}
 
   /** Subscribes through the bus (which keeps each subscriber's position and catch-up) and returns the stream graphql-ws holds. */
@@ -171,9 +177,11 @@ export class LiveFanout {
       writeMessages(subscriber.delivery, subscriber.prefix, payloads);
       if (++written % SOCKETS_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve));
     }
+    const done = performance.now();
+    this.metrics?.observeDelivery((done - started) / 1000);
     this.logger.debug(
       `live: ${batch.events.length} events to ${batch.subscribers.length} subscribers of session ${batch.sessionId}: ` +
-        `prepared in ${(prepared - started).toFixed(1)} ms, written in ${(performance.now() - prepared).toFixed(1)} ms`,
+        `prepared in ${(prepared - started).toFixed(1)} ms, written in ${(done - prepared).toFixed(1)} ms`,
     );
   }
 
