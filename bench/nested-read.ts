@@ -196,8 +196,7 @@ export async function runNestedRead(options: Options) {
     const statements = new Map<string, number>();
     for (const target of targets) statements.set(target.name, await statementsPerRequest(target, sessionIds));
     const budget = budgetFrom(options.seconds, options.requests ?? null);
-    // autocannon refuses fewer requests than connections: a counted warm-up is one request per connection.
-    const warmUp = budgetFrom(2, options.requests ? 32 : null);
+    const warmUp = budgetFrom(2, options.requests ? Math.min(options.requests, 10) : null);
     for (const target of [...targets, ...cachedTargets]) await load(target, sessionIds, 32, warmUp); // warm-up: JIT, pools, caches
 
     const runs = new Map<string, Run[]>();
