@@ -45,7 +45,7 @@ export const CONCLAVE_AGENDA = `query Agenda($id: ID!) {
     agenda {
       id position votingStatus
       applicant {
-        id fullName nationality needsVisa ects grade { value scale } englishCertificate { test score }
+        id fullName nationality needsVisa ects grade { value scale } englishCertificates { test score }
         references { id refereeName refereeInstitution academic status receivedAt }
         portfolioItems { id title medium url year }
         eligibility { route complete referencesComplete portfolioSubmitted minimumGradeMet englishCertificateAccepted issues }
@@ -64,7 +64,8 @@ export const POSTGRAPHILE_AGENDA = `query Agenda($id: UUID!) {
       nodes {
         id position votingStatus
         applicantByApplicantId {
-          id firstName lastName nationality needsVisa ects gradeValue gradeScale englishTest englishScore relevantBackground completedCourses
+          id firstName lastName nationality needsVisa ects gradeValue gradeScale relevantBackground completedCourses
+          englishCertificatesByApplicantId { nodes { test score } }
           programByProgramId { minAcademicReferences portfolioRequired relevantBackgroundRequired prerequisiteCoursesByProgramId { nodes { code } } }
           applicantDocumentsByApplicantId { nodes { kind quality } }
           referenceLettersByApplicantId { nodes { id refereeName refereeInstitution academic status receivedAt } }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { migrate, openOrm, Orm } from '../src/db/orm';
 import { repoRoot, resolveTestAdminUrl, withDatabase } from '../src/db/postgres-server';
+import { visaFreeWeekSql } from '../src/intakes/policy';
 import { committeeWork, decisionsPerDay } from '../src/reporting/activity.queries';
 import { scoresCsv } from '../src/reporting/export.queries';
 import { funnel } from '../src/reporting/funnel.queries';
@@ -41,8 +42,8 @@ async function generate(db: Client) {
     select gen_random_uuid(), p.id, k.key, k.key, k.key, k.weight, k.position, array['1','2','3','4','5']
       from program p cross join (values ('academic_record', 3, 0), ('references', 2, 1), ('motivation', 2, 2), ('english', 1, 3), ('fit', 2, 4)) k(key, weight, position);
     insert into intake (id, code, name, starts_on) values (gen_random_uuid(), '2021-02', 'February 2021', '2021-02-15'), (gen_random_uuid(), '2021-10', 'October 2021', '2021-10-01');
-    insert into review_week (id, intake_id, label, starts_on, ends_on, visa_free_only)
-    select gen_random_uuid(), i.id, 'week ' || w, i.starts_on - (150 - w * 30), i.starts_on - (144 - w * 30), w = 4
+    insert into review_week (id, intake_id, label, starts_on, ends_on)
+    select gen_random_uuid(), i.id, 'week ' || w, i.starts_on - (150 - w * 30), i.starts_on - (144 - w * 30)
       from intake i cross join generate_series(1, 4) w;
     insert into app_user (id, email, name, role) select gen_random_uuid(), 'member' || n || '@bench.example', 'Member ' || n, 'COMMITTEE_MEMBER' from generate_series(1, 100) n;
     insert into committee (id, name) select gen_random_uuid(), 'Committee ' || n from generate_series(1, 10) n;
@@ -59,22 +60,26 @@ async function generate(db: Client) {
       join (select id, row_number() over (order by name) - 1 as rn from committee) c on c.rn = s % 10
       -- Weeks alternate between the intakes, so even a tiny scale has sessions in both.
       join (select id, starts_on, row_number() over (order by nth, intake_id) - 1 as rn
-              from (select id, starts_on, intake_id, row_number() over (partition by intake_id order by starts_on) as nth from review_week where not visa_free_only) weeks) w
+              from (select w.id, w.starts_on, w.intake_id, row_number() over (partition by w.intake_id order by w.starts_on) as nth
+                      from review_week w where not ${visaFreeWeekSql('w')}) weeks) w
         on w.rn = s % 6`);
   await db.query(`
     insert into applicant (id, program_id, intake_id, first_name, last_name, email, nationality, needs_visa, prior_institution, prior_degree,
-                           ects, grade_value, grade_scale, english_test, english_score, created_at)
+                           ects, grade_value, grade_scale, created_at)
     select gen_random_uuid(), p.id, w.intake_id, 'First' || n, 'Last' || n, 'a' || n || '@bench.example',
            (array['TR', 'BA', 'RS', 'AE', 'DE', 'MK', 'AL', 'SA'])[1 + n % 8], n % 3 = 0, 'University ' || n % 50, 'BSc',
            150 + (n * 7) % 120, case when n % 2 = 0 then round((2 + random() * 2)::numeric, 2) else round((55 + random() * 45)::numeric, 2) end,
            case when n % 2 = 0 then 'FOUR_POINT' else 'HUNDRED_POINT' end,
-           case when n % 4 = 0 then null when n % 4 = 1 then 'IELTS_ACADEMIC' else 'TOEFL_IBT' end,
-           case when n % 4 = 0 then null when n % 4 = 1 then 5 + (n % 9) * 0.5 else 70 + n % 40 end,
            timestamp '2020-09-01' + (n % 120) * interval '1 day'
       from generate_series(0, ${APPLICANTS - 1}) n
       join (select id, row_number() over (order by code) - 1 as rn from program) p on p.rn = n % 3
       join (select s.id as session_id, w.intake_id, row_number() over (order by s.title) - 1 as rn
               from review_session s join review_week w on w.id = s.week_id) w on w.rn = n / ${ITEMS_PER_SESSION}`);
+  await db.query(`
+    insert into english_certificate (id, applicant_id, test, score)
+    select gen_random_uuid(), a.id, case when n % 4 = 1 then 'IELTS_ACADEMIC' else 'TOEFL_IBT' end,
+           case when n % 4 = 1 then 5 + (n % 9) * 0.5 else 70 + n % 40 end
+      from (select id, row_number() over (order by email) - 1 as n from applicant) a where n % 4 <> 0`);
   await db.query(`
     insert into agenda_item (id, session_id, applicant_id, position, voting_status, scores_revealed, voting_opened_at, voting_closed_at)
     select gen_random_uuid(), s.id, a.id, a.rn % ${ITEMS_PER_SESSION}, 'CLOSED', true, s.starts_at, s.starts_at + interval '10 minutes'
@@ -89,15 +94,19 @@ async function generate(db: Client) {
   await db.query(`
     insert into vote_score (vote_id, criterion_id, score)
     select v.id, rc.id, least(5, greatest(1, round(3 + (random() - 0.5) * 4)))::int
-      from vote v join applicant a on a.id = v.applicant_id join rubric_criterion rc on rc.program_id = a.program_id`);
+      from vote v join applicant a on a.id = v.applicant_id join rubric_criterion rc on rc.program_id = a.program_id
+     where v.recommendation <> 'ABSTAIN'`);
   await db.query(`
-    insert into decision (id, applicant_id, session_id, outcome, conditions, reason, scholarship_percent, created_at)
-    select gen_random_uuid(), ai.applicant_id, ai.session_id,
-           case when a.ects < 180 then 'ADMIT_AS_TRANSFER' else (array['ADMIT', 'WAITLIST', 'REJECT'])[1 + floor(random() * 3)::int] end,
-           case when random() < 0.5 then array['RECOGNITION_OF_PRIOR_EDUCATION'] else '{}' end, 'bench', null, s.starts_at + interval '20 minutes'
+    insert into decision (id, applicant_id, session_id, outcome, rejection_reason, reason, scholarship_percent, created_at)
+    select gen_random_uuid(), ai.applicant_id, ai.session_id, x.o, case when x.o = 'REJECT' then 'COMMITTEE_JUDGEMENT' end,
+           'bench', null, s.starts_at + interval '20 minutes'
       from agenda_item ai join applicant a on a.id = ai.applicant_id join review_session s on s.id = ai.session_id
+     cross join lateral (select case when a.ects < 180 then 'ADMIT_AS_TRANSFER' else (array['ADMIT', 'WAITLIST', 'REJECT'])[1 + floor(random() * 3)::int] end as o) x
      where random() < 0.6;
     update decision set reason = null, scholarship_percent = case when random() < 0.2 then 25 * (1 + floor(random() * 4)) end where outcome <> 'REJECT';
+    insert into decision_condition (id, decision_id, kind, required, description, status)
+    select gen_random_uuid(), d.id, 'RECOGNITION_OF_PRIOR_EDUCATION', true, 'bench', case when random() < 0.5 then 'MET' else 'OUTSTANDING' end
+      from decision d where d.outcome in ('ADMIT', 'ADMIT_AS_TRANSFER');
     analyze;`);
 }
 
@@ -142,13 +151,18 @@ async function main() {
     const startedGenerate = Date.now();
     if (!reuse) await generate(raw);
     const generateSeconds = (Date.now() - startedGenerate) / 1000;
-    const counts = (await raw.query(`select (select count(*) from applicant) as applicants, (select count(*) from vote) as votes, (select count(*) from vote_score) as scores`)).rows[0];
-    console.log(`data: ${counts.applicants} applicants, ${counts.votes} votes, ${counts.scores} criterion scores`);
+    const counts = (
+      await raw.query(
+        `select (select count(*) from applicant) as applicants, (select count(*) from vote) as votes,
+                (select count(*) from vote where recommendation = 'ABSTAIN') as abstentions, (select count(*) from vote_score) as scores`,
+      )
+    ).rows[0];
+    console.log(`data: ${counts.applicants} applicants, ${counts.votes} votes (${counts.abstentions} abstentions, without scores), ${counts.scores} criterion scores`);
     const db = orm.em.getKnex();
     const intake = (await raw.query(`select id from intake where code = '2021-10'`)).rows[0].id;
-    const officer = (filter: ReportScope['filter'] = {}): ReportScope => ({ kind: 'officer', userId: '00000000-0000-4000-8000-000000000000', conflicted: [], filter });
+    const officer = (filter: ReportScope['filter'] = {}): ReportScope => ({ kind: 'officer', userId: '00000000-0000-4000-8000-000000000000', conflicted: [], minVotes: 1, filter });
     const member = (await raw.query(`select cm.user_id from committee_member cm join review_session s on s.committee_id = cm.committee_id order by cm.user_id limit 1`)).rows[0].user_id;
-    const memberScope: ReportScope = { kind: 'member', userId: member, conflicted: [], filter: {} };
+    const memberScope: ReportScope = { kind: 'member', userId: member, conflicted: [], minVotes: 1, filter: {} };
     const cases: [string, () => Promise<unknown>][] = [
       ['funnel by intake × program', () => funnel(db, officer(), [FunnelDimension.INTAKE, FunnelDimension.PROGRAM])],
       ['funnel by week, one intake', () => funnel(db, officer({ intakeId: intake }), [FunnelDimension.WEEK])],

@@ -3,9 +3,15 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123135813 } from './Migration20261123135813';
 import { Migration20261123141508 } from './Migration20261123141508';
 import { Migration20261202051523 } from './Migration20261202051523';
+import { Migration20261202054337 } from './Migration20261202054337';
+import { Migration20261202054338RulesData } from './Migration20261202054338RulesData';
+import { Migration20261202054506 } from './Migration20261202054506';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123135813', class: Migration20261123135813 },
   { name: 'Migration20261123141508', class: Migration20261123141508 },
   { name: 'Migration20261202051523', class: Migration20261202051523 },
+  { name: 'Migration20261202054337', class: Migration20261202054337 },
+  { name: 'Migration20261202054338RulesData', class: Migration20261202054338RulesData },
+  { name: 'Migration20261202054506', class: Migration20261202054506 },
 ];

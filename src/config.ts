@@ -155,6 +155,12 @@ export const VARIABLES = {
     '`54331`',
     'port of the embedded PostgreSQL the tests start when no other answers',
   ),
+  REPORT_MIN_VOTES: variable(
+    integer(1, 100).default(3),
+    'an integer from 1 to 100',
+    '`3`',
+    'k of small-cell suppression: a reporter never sees a report cell, reviewer row or applicant row resting on fewer votes (it says `suppressed` instead)',
+  ),
   CONCLAVE_URL: variable(optionalText(), 'a URL', '`http://localhost:4000/graphql`', 'the server `npm run report` talks to'),
   CONCLAVE_TOKEN: variable(optionalText(), 'a token', 'none', 'the bearer token `npm run report` sends'),
   ...AUTH_VARIABLES,
@@ -191,6 +197,8 @@ export interface Config {
    * stock path (execute per socket), kept for the fan-out benchmark's comparison.
    */
   liveDelivery: Values['LIVE_DELIVERY'];
+  /** What the rules read from the environment. */
+  settings: Settings;
   auth: AuthConfig;
   retention: { defaultMonths: number; sweepHours: number };
 }
@@ -212,6 +220,15 @@ export interface OidcConfig {
   audiences: string[];
   scopes: string;
 }
+
+/** Settings of the rules, handed to every operation's context. */
+export interface Settings {
+  /** Small-cell suppression for reporters: the fewest votes a shown aggregate may rest on. */
+  reportMinVotes: number;
+}
+
+/** The settings when nothing is set (from VARIABLES' defaults, so they cannot drift apart). */
+export const DEFAULT_SETTINGS: Settings = { reportMinVotes: VARIABLES.REPORT_MIN_VOTES.schema.parse(undefined) };
 
 /** Every invalid variable, one line each, for the operator (main prints them without a stack). */
 export class ConfigError extends Error {
@@ -278,5 +295,6 @@ export function loadConfig(root: string, env: NodeJS.ProcessEnv = process.env): 
       oidc: oidcConfig(vars),
     },
     retention: { defaultMonths: vars.RETENTION_MONTHS, sweepHours: vars.RETENTION_SWEEP_HOURS },
+    settings: { reportMinVotes: vars.REPORT_MIN_VOTES },
   };
 }

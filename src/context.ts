@@ -9,6 +9,7 @@ import { createLoaders, Loaders } from './loaders';
 import type { SessionEventBus } from './events/session-event-bus';
 import type { LiveFanout } from './reviews/live/live-fanout';
 import type { SocketDelivery } from './subscriptions/socket-delivery';
+import type { Settings } from './config';
 
 /** Everything one GraphQL operation needs, built per HTTP request and per subscription event. */
 export interface Context {
@@ -26,6 +27,8 @@ export interface Context {
   fanout: LiveFanout;
   /** Set on a graphql-ws subscription whose frames the server writes itself (shared delivery). */
   delivery?: SocketDelivery;
+  /** What the rules read from the configuration (config.ts `Settings`). */
+  settings: Settings;
   /** What this operation leaves in the audit trail (files read, the mutation running). */
   audit: OperationAudit;
   services: OperationServices;
@@ -61,6 +64,7 @@ class OperationContext implements Context {
     readonly bus: SessionEventBus,
     readonly fanout: LiveFanout,
     readonly services: OperationServices,
+    readonly settings: Settings,
     readonly requestId: string = randomUUID(),
   ) {
     this.access = new Access(db, user);
@@ -87,7 +91,7 @@ export interface ContextFactory {
   forUser(user: AuthUser | null, requestId?: string): Context;
 }
 
-export function contextFactory(orm: Orm, authenticate: Authenticate, bus: SessionEventBus, fanout: LiveFanout, services: OperationServices): ContextFactory {
+export function contextFactory(orm: Orm, authenticate: Authenticate, bus: SessionEventBus, fanout: LiveFanout, services: OperationServices, settings: Settings): ContextFactory {
   const db = orm.em.getKnex();
   const userFor: Authenticate = (credentials) => authenticate(credentials);
 
@@ -96,7 +100,7 @@ export function contextFactory(orm: Orm, authenticate: Authenticate, bus: Sessio
   }
 
   function forUser(user: AuthUser | null, requestId?: string): Context {
-    return new OperationContext(orm, db, user, bus, fanout, services, requestId);
+    return new OperationContext(orm, db, user, bus, fanout, services, settings, requestId);
   }
 
   return Object.assign(create, { userFor, forUser });

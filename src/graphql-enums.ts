@@ -1,11 +1,12 @@
 import { registerEnumType } from 'type-graphql';
-import { AdmissionRoute, ApplicationStatus, EnglishPath, EnglishTest, GradeScale } from './applicants/applicant.enums';
+import { AdmissionRoute, ApplicationStatus, EligibilityProblemCode, EnglishPath, EnglishTest, GradeScale } from './applicants/applicant.enums';
 import { AuditKind } from './audit/audit-event.entity';
 import { SignInMethod } from './auth/auth-session.entity';
 import { UserRole } from './auth/user.entity';
 import { SeatRole } from './committees/committee-member.entity';
 import { ConflictSource } from './conflicts/conflict.entity';
-import { AdmissionCondition, DecisionOutcome } from './decisions/decision.entity';
+import { AdmissionCondition, AdmissionStatus, ConditionStatus, CourseOutcome, DecisionOutcome, LanguageSchoolResult, RejectionReason } from './decisions/decision.enums';
+import { WeekOfMonth } from './intakes/policy';
 import { DocumentKind, DocumentQuality } from './documents/document.entity';
 import { ReferenceStatus } from './references/reference.entity';
 import { VotingStatus } from './reviews/agenda-item.entity';
@@ -24,8 +25,15 @@ const enums = {
   UserRole,
   SeatRole,
   ConflictSource,
+  EligibilityProblemCode,
   AdmissionCondition,
+  AdmissionStatus,
+  ConditionStatus,
+  CourseOutcome,
   DecisionOutcome,
+  LanguageSchoolResult,
+  RejectionReason,
+  WeekOfMonth,
   DocumentKind,
   DocumentQuality,
   ReferenceStatus,

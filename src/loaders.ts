@@ -1,4 +1,6 @@
-import type { Knex } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { serialized } from './common/serial-knex';
+import { transactionKnex } from './db/transaction-knex';
 import type DataLoader from 'dataloader';
 import { applicantsById } from './applicants/applicant.queries';
 import { Dossier, dossiersByApplicant } from './applicants/dossier.queries';
@@ -12,7 +14,7 @@ import {
 } from './committees/committee.queries';
 import { effectiveConflicts } from './conflicts/conflict.queries';
 import { ConflictType } from './conflicts/conflict.type';
-import { decisionsById } from './decisions/decision.queries';
+import { conditionsByDecision, conditionsById, decisionsById } from './decisions/decision.queries';
 import { documentsById } from './documents/document.queries';
 import { intakesById, weeksById, weeksByIntake } from './intakes/intake.queries';
 import { portfolioItemsById, portfoliosById } from './portfolios/portfolio.queries';
@@ -54,6 +56,7 @@ const DEFINITIONS = {
   applicant: (db: Knex) => loaderById((ids) => applicantsById(db, ids), (r) => r.dbId),
   document: (db: Knex) => loaderById((ids) => documentsById(db, ids), (r) => r.dbId),
   documentsByApplicant: (_db: Knex, l: WithDossier) => loaderPart(l.dossier, (d) => d?.documents ?? []),
+  englishCertificatesByApplicant: (_db: Knex, l: WithDossier) => loaderPart(l.dossier, (d) => d?.englishCertificates ?? []),
   reference: (db: Knex) => loaderById((ids) => referencesById(db, ids), (r) => r.dbId),
   referencesByApplicant: (_db: Knex, l: WithDossier) => loaderPart(l.dossier, (d) => d?.references ?? []),
   portfolio: (db: Knex) => loaderById((ids) => portfoliosById(db, ids), (r) => r.dbId),
@@ -82,6 +85,8 @@ const DEFINITIONS = {
   ),
   decision: (db: Knex) => loaderById((ids) => decisionsById(db, ids), (r) => r.dbId),
   decisionByApplicant: (_db: Knex, l: WithDossier) => loaderPart(l.dossier, (d) => d?.decision ?? null),
+  condition: (db: Knex) => loaderById((ids) => conditionsById(db, ids), (r) => r.dbId),
+  conditionsByDecision: (db: Knex) => loaderByParent((ids) => conditionsByDecision(db, ids), (r) => r.decisionId),
 };
 
 export type Loaders = { readonly [K in keyof typeof DEFINITIONS]: ReturnType<(typeof DEFINITIONS)[K]> };
@@ -100,4 +105,12 @@ for (const [name, build] of Object.entries(DEFINITIONS) as [string, (db: Knex, l
 
 export function createLoaders(db: Knex): Loaders {
   return new LazyLoaders(db) as unknown as Loaders;
+}
+
+/**
+ * Loaders that read inside the caller's transaction (what a writer's rule check must judge: the
+ * state it is about to commit), their statements queued on its one connection.
+ */
+export function transactionLoaders(em: EntityManager): Loaders {
+  return createLoaders(serialized(transactionKnex(em)));
 }

@@ -34,6 +34,7 @@ async function serve(config: Config, orm: Orm, logger: Logger) {
     host: config.host,
     logger,
     liveDelivery: config.liveDelivery,
+    settings: config.settings,
     metricsToken: config.metricsToken,
     trustedDocuments: TrustedDocuments.load(repoRoot(), config.trustedDocuments),
     auth: config.auth,

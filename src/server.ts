@@ -38,6 +38,7 @@ import { SocketObservation } from './observability/socket-observation';
 import { metricsCollector } from './server/cluster-metrics';
 import { legacyJsonStatus } from './server/http-conventions';
 import { TrustedDocuments } from './server/trusted-documents';
+import { DEFAULT_SETTINGS, type Settings } from './config';
 
 export interface ServerOptions {
   orm: Orm;
@@ -53,6 +54,8 @@ export interface ServerOptions {
   wake?: 'postgres' | 'in-process';
   /** See Config.liveDelivery; `shared` unless told otherwise. */
   liveDelivery?: 'shared' | 'per-subscriber';
+  /** See Config.settings; the defaults unless told otherwise. */
+  settings?: Settings;
   /** Unset: /metrics answers loopback requests only. */
   metricsToken?: string;
   /** The known clients' documents; none (and any document runs) unless given. */
@@ -139,7 +142,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const createContext = contextFactory(options.orm, authenticate, bus, fanout, {
     auth: { passwordSignIn: auth.passwordSignIn, ended: (which) => liveSessions.ended(which) },
     defaultRetentionMonths: options.defaultRetentionMonths ?? 24,
-  });
+  }, options.settings ?? DEFAULT_SETTINGS);
   // Known once the server listens, unless configured (PUBLIC_URL).
   let publicUrl = auth.publicUrl;
   const format = formatError(options.logger, metrics);

@@ -2,7 +2,7 @@ import { ArrayType, Check, DecimalType, Entity, Enum, Index, ManyToOne, Opt, Pro
 import { BaseEntity } from '../db/base.entity';
 import { Intake } from '../intakes/intake.entity';
 import { Program } from '../programs/program.entity';
-import { EnglishTest, GradeScale } from './applicant.enums';
+import { GradeScale } from './applicant.enums';
 
 @Entity()
 @Unique({ properties: ['intake', 'email'] })
@@ -11,11 +11,6 @@ import { EnglishTest, GradeScale } from './applicant.enums';
 @Check({
   name: 'applicant_grade_check',
   expression: "(grade_scale = 'FOUR_POINT' and grade_value >= 0 and grade_value <= 4) or (grade_scale = 'HUNDRED_POINT' and grade_value >= 0 and grade_value <= 100)",
-})
-@Check({
-  name: 'applicant_english_check',
-  expression:
-    "(english_test is null and english_score is null) or (english_test = 'IELTS_ACADEMIC' and english_score >= 0 and english_score <= 9) or (english_test = 'TOEFL_IBT' and english_score >= 0 and english_score <= 120)",
 })
 export class Applicant extends BaseEntity {
   @ManyToOne(() => Program, { ref: true, deleteRule: 'restrict' })
@@ -56,12 +51,6 @@ export class Applicant extends BaseEntity {
 
   @Enum({ items: () => GradeScale })
   gradeScale: GradeScale;
-
-  @Enum({ items: () => EnglishTest, nullable: true })
-  englishTest?: EnglishTest | null;
-
-  @Property({ type: new DecimalType('number'), columnType: 'numeric(5,1)', nullable: true })
-  englishScore?: number | null;
 
   /** Design or arts studies: what VACD requires to consider an applicant. */
   @Property({ type: 'boolean', default: false })

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { DecisionOutcome } from '../decisions/decision.entity';
+import { DecisionOutcome } from '../decisions/decision.enums';
 import { AdmissionRoute, ApplicationStatus, EnglishTest, GradeScale } from './applicant.enums';
 
 export enum ApplicantOrderField {
@@ -104,8 +104,8 @@ export class CreateApplicantInput {
   @Field(() => GradeInput)
   grade: GradeInput;
 
-  @Field(() => EnglishCertificateInput, { nullable: true })
-  englishCertificate?: EnglishCertificateInput | null;
+  @Field(() => [EnglishCertificateInput], { nullable: true, defaultValue: [], description: 'Every certificate the applicant holds; the best counts.' })
+  englishCertificates: EnglishCertificateInput[];
 
   @Field({ nullable: true, defaultValue: false })
   relevantBackground: boolean;
@@ -114,7 +114,7 @@ export class CreateApplicantInput {
   completedCourses: string[];
 }
 
-/** Every field optional: only the fields given change. `englishCertificate: null` removes it. */
+/** Every field optional: only the fields given change. `englishCertificates` replaces the list (`[]` removes them all). */
 @InputType()
 export class UpdateApplicantInput {
   @Field(() => ID, { nullable: true })
@@ -147,8 +147,8 @@ export class UpdateApplicantInput {
   @Field(() => GradeInput, { nullable: true })
   grade?: GradeInput;
 
-  @Field(() => EnglishCertificateInput, { nullable: true })
-  englishCertificate?: EnglishCertificateInput | null;
+  @Field(() => [EnglishCertificateInput], { nullable: true })
+  englishCertificates?: EnglishCertificateInput[];
 
   @Field({ nullable: true })
   relevantBackground?: boolean;

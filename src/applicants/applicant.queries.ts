@@ -2,36 +2,28 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../common/global-id';
 import { keysetPage, ordering, Ordering, Page, PageRequest, toPage } from '../common/pagination';
 import { numeric, timestamp } from '../common/scalars';
-import { DecisionOutcome } from '../decisions/decision.entity';
+import { DecisionOutcome } from '../decisions/decision.enums';
+import { decisionVisibleSql } from '../decisions/policy';
 import { AdmissionRoute, ApplicationStatus } from './applicant.enums';
 import { ApplicantNode } from './applicant.type';
-import { REGULAR_FROM_ECTS, TRANSFER_BELOW_ECTS } from './eligibility';
+import { ROUTE_SQL, statusSql } from './policy';
 
 /**
- * Route and status are derived in SQL (so they can filter and sort a page) from the same
- * thresholds and rules as `assessEligibility`; a test checks the two agree on the demo data.
+ * Route and status are derived in SQL (so they can filter and sort a page) by the SQL twins of
+ * the predicates in policy.ts (test/applicants/policy-parity.test.ts runs both on the same rows).
+ * The status is read twice: as the committee sees it, and as a member conflicted with the
+ * applicant does, for whom an unpublished decision does not exist (decisions/policy.ts).
  */
-export const ROUTE_SQL = `case when a.ects < ${TRANSFER_BELOW_ECTS} then 'TRANSFER' when a.ects < ${REGULAR_FROM_ECTS} then 'CONDITIONAL' else 'REGULAR' end`;
-
-export const COMPLETE_SQL = `(
-  (select count(*) from reference_letter r where r.applicant_id = a.id and r.academic and r.status = 'RECEIVED')
-    >= (select p.min_academic_references from program p where p.id = a.program_id)
-  and (not (select p.portfolio_required from program p where p.id = a.program_id)
-       or exists (select 1 from portfolio pf join portfolio_item pi on pi.portfolio_id = pf.id
-                   where pf.applicant_id = a.id and pf.submitted_at is not null))
-  and not exists (select 1 from applicant_document d where d.applicant_id = a.id and d.quality = 'PHOTOGRAPHED')
-)`;
-
-export const STATUS_SQL = `case
-  when a.withdrawn_at is not null then 'WITHDRAWN'
-  when exists (select 1 from decision d where d.applicant_id = a.id) then 'DECIDED'
-  when exists (select 1 from agenda_item ai where ai.applicant_id = a.id and ai.voting_status = 'CLOSED') then 'REVIEWED'
-  when exists (select 1 from agenda_item ai where ai.applicant_id = a.id) then 'SCHEDULED'
-  when ${COMPLETE_SQL} then 'COMPLETE'
-  else 'INCOMPLETE' end`;
+const STATUS_ALL_SQL = statusSql('true');
+const STATUS_PUBLISHED_SQL = statusSql('d.published_at is not null');
 
 function selectApplicants(db: Knex) {
-  return db('applicant as a').select('a.*', db.raw(`${ROUTE_SQL} as route`), db.raw(`${STATUS_SQL} as status`));
+  return db('applicant as a').select(
+    'a.*',
+    db.raw(`${ROUTE_SQL} as route`),
+    db.raw(`${STATUS_ALL_SQL} as status`),
+    db.raw(`${STATUS_PUBLISHED_SQL} as status_published_only`),
+  );
 }
 
 function toApplicant(row: any): ApplicantNode {
@@ -50,11 +42,11 @@ function toApplicant(row: any): ApplicantNode {
     priorDegree: row.prior_degree,
     ects: row.ects,
     grade: { value: numeric(row.grade_value), scale: row.grade_scale },
-    englishCertificate: row.english_test ? { test: row.english_test, score: numeric(row.english_score) } : null,
     relevantBackground: row.relevant_background,
     completedCourses: row.completed_courses,
     route: row.route,
-    status: row.status,
+    statusWithDecisions: row.status,
+    statusWithPublishedDecisions: row.status_published_only,
     withdrawnAt: timestamp(row.withdrawn_at),
     anonymisedAt: timestamp(row.anonymised_at),
     createdAt: timestamp(row.created_at),
@@ -77,6 +69,8 @@ export interface ApplicantQuery {
   search?: string;
   /** Restrict to applicants on the agenda of sessions this member sits on. */
   visibleToMember?: string;
+  /** What the viewer may see of decisions (filters and counts must not move with a hidden one). */
+  viewer: { isOfficer: boolean; conflictedApplicantIds: readonly string[] };
   page: PageRequest;
 }
 
@@ -96,10 +90,13 @@ export async function applicantPage(db: Knex, query: ApplicantQuery): Promise<Pa
   if (query.programId) q.where('a.program_id', query.programId);
   if (query.intakeId) q.where('a.intake_id', query.intakeId);
   if (query.needsVisa !== undefined) q.where('a.needs_visa', query.needsVisa);
+  const decisionVisible = decisionVisibleSql('d', query.viewer);
   if (query.route) q.whereRaw(`${ROUTE_SQL} = ?`, [query.route]);
-  if (query.status) q.whereRaw(`${STATUS_SQL} = ?`, [query.status]);
+  if (query.status) q.whereRaw(`${statusSql(decisionVisible.sql)} = ?`, [...decisionVisible.bindings, query.status]);
   if (query.decision) {
-    q.whereExists(db('decision as d').whereRaw('d.applicant_id = a.id').where('d.outcome', query.decision).select(db.raw('1')));
+    q.whereExists(
+      db('decision as d').whereRaw('d.applicant_id = a.id').where('d.outcome', query.decision).whereRaw(decisionVisible.sql, decisionVisible.bindings).select(db.raw('1')),
+    );
   }
   if (query.reviewWeekId) {
     q.whereExists(

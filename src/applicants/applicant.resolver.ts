@@ -16,8 +16,12 @@ import { visibleVotes } from '../reviews/visibility';
 import { fromGlobalId } from '../common/global-id';
 import { ApplicantFilter, ApplicantOrder, CreateApplicantInput, UpdateApplicantInput } from './applicant.inputs';
 import * as applicants from './applicant.service';
-import { ApplicantConnection, ApplicantNode } from './applicant.type';
+import { ApplicantConnection, ApplicantNode, EnglishCertificate } from './applicant.type';
+import { ApplicationStatus } from './applicant.enums';
+import { eligibilityOf } from './eligibility.facts';
 import { EligibilityType } from './eligibility.type';
+import { bestCertificate } from './policy';
+import { decisionVisibleTo, seesUnpublishedDecisionsOf } from '../decisions/visibility';
 
 @ArgsType()
 class ApplicantsArgs extends ConnectionArgs {
@@ -51,9 +55,24 @@ export class ApplicantResolver {
     return ctx.loaders.intake.load(applicant.intakeId);
   }
 
+  @FieldResolver(() => ApplicationStatus, { description: 'Derived from the facts; a member conflicted with the applicant sees no unpublished decision in it.' })
+  async status(@Root() applicant: ApplicantNode, @Ctx() ctx: Context): Promise<ApplicationStatus> {
+    return (await seesUnpublishedDecisionsOf(ctx, applicant.dbId)) ? applicant.statusWithDecisions : applicant.statusWithPublishedDecisions;
+  }
+
   @FieldResolver(() => EligibilityType)
   eligibility(@Root() applicant: ApplicantNode, @Ctx() ctx: Context) {
-    return applicants.eligibilityOf(ctx, applicant);
+    return eligibilityOf(ctx.loaders, applicant);
+  }
+
+  @FieldResolver(() => [EnglishCertificate], { description: 'Every English certificate the applicant holds; see bestEnglishCertificate for the one that counts.' })
+  englishCertificates(@Root() applicant: ApplicantNode, @Ctx() ctx: Context) {
+    return ctx.loaders.englishCertificatesByApplicant.load(applicant.dbId);
+  }
+
+  @FieldResolver(() => EnglishCertificate, { nullable: true, description: 'The certificate that counts: an accepted one first, then the furthest above its own minimum.' })
+  async bestEnglishCertificate(@Root() applicant: ApplicantNode, @Ctx() ctx: Context) {
+    return bestCertificate(await ctx.loaders.englishCertificatesByApplicant.load(applicant.dbId));
   }
 
   @FieldResolver(() => [ReferenceNode])
@@ -76,9 +95,9 @@ export class ApplicantResolver {
     return ctx.loaders.portfolioItemsByApplicant.load(applicant.dbId);
   }
 
-  @FieldResolver(() => DecisionNode, { nullable: true })
-  decision(@Root() applicant: ApplicantNode, @Ctx() ctx: Context) {
-    return ctx.loaders.decisionByApplicant.load(applicant.dbId);
+  @FieldResolver(() => DecisionNode, { nullable: true, description: 'Null until there is one; to a member conflicted with the applicant, null until it is published.' })
+  async decision(@Root() applicant: ApplicantNode, @Ctx() ctx: Context) {
+    return decisionVisibleTo(ctx, await ctx.loaders.decisionByApplicant.load(applicant.dbId));
   }
 
   @FieldResolver(() => [AgendaItemNode], { description: 'Where the applicant is on review agendas (sessions you may see).' })

@@ -1,4 +1,5 @@
 import { ref } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { findByGlobalId } from '../common/entity-lookup';
 import { badInput, forbidden, invalidState, notFound } from '../common/errors';
@@ -12,10 +13,12 @@ import { UserRole } from '../auth/user.entity';
 import { AgendaItem } from '../reviews/agenda-item.entity';
 import { EnglishTest, GradeScale } from './applicant.enums';
 import { Applicant } from './applicant.entity';
+import { watchAgendas } from '../reviews/agenda.guard';
 import { ApplicantFilter, ApplicantOrder, ApplicantOrderField, CreateApplicantInput, EnglishCertificateInput, GradeInput, OrderDirection, UpdateApplicantInput } from './applicant.inputs';
 import { APPLICANT_ORDERINGS, applicantPage } from './applicant.queries';
 import { ApplicantNode } from './applicant.type';
-import { assessEligibility, Eligibility } from './eligibility';
+import { EnglishCertificate } from './english-certificate.entity';
+import { ENGLISH_MAXIMUM } from './policy';
 
 /** Officers see every applicant; members those on the agenda of sessions they sit on; reporters none. */
 export async function listApplicants(
@@ -37,6 +40,7 @@ export async function listApplicants(
     needsVisa: filter?.needsVisa ?? undefined,
     search: filter?.search,
     visibleToMember: ctx.access.isOfficer ? undefined : ctx.user!.id,
+    viewer: { isOfficer: ctx.access.isOfficer, conflictedApplicantIds: ctx.access.isOfficer ? [] : [...(await ctx.access.conflictedApplicantIds())] },
     page,
   });
 }
@@ -56,56 +60,25 @@ export async function getApplicant(ctx: Context, globalId: string, field = 'id')
   return applicant;
 }
 
-/** Gathers the facts through the per-request loaders, so a page of applicants costs a fixed number of statements. */
-export async function eligibilityOf(ctx: Context, applicant: ApplicantNode): Promise<Eligibility> {
-  const l = ctx.loaders;
-  const [program, references, portfolio, items, documents, weeks] = await Promise.all([
-    l.program.load(applicant.programId),
-    l.referencesByApplicant.load(applicant.dbId),
-    l.portfolioByApplicant.load(applicant.dbId),
-    l.portfolioItemsByApplicant.load(applicant.dbId),
-    l.documentsByApplicant.load(applicant.dbId),
-    l.weeksByIntake.load(applicant.intakeId),
-  ]);
-  return assessEligibility({
-    ects: applicant.ects,
-    gradeValue: applicant.grade.value,
-    gradeScale: applicant.grade.scale,
-    englishTest: applicant.englishCertificate?.test ?? null,
-    englishScore: applicant.englishCertificate?.score ?? null,
-    needsVisa: applicant.needsVisa,
-    relevantBackground: applicant.relevantBackground,
-    completedCourses: applicant.completedCourses,
-    program: {
-      minAcademicReferences: program!.minAcademicReferences,
-      portfolioRequired: program!.portfolioRequired,
-      relevantBackgroundRequired: program!.relevantBackgroundRequired,
-      prerequisites: program!.prerequisites,
-    },
-    references,
-    portfolio: portfolio ? { submitted: portfolio.submittedAt !== null, itemCount: items.length } : null,
-    documents,
-    intakeWeeks: weeks.map((w) => ({ id: w.id, label: w.label, visaFreeOnly: w.visaFreeOnly })),
-  });
-}
-
 const GRADE_MAX: Record<GradeScale, number> = { FOUR_POINT: 4, HUNDRED_POINT: 100 };
-const ENGLISH_MAX: Record<EnglishTest, number> = { IELTS_ACADEMIC: 9, TOEFL_IBT: 120 };
-
 function checkGrade(grade: GradeInput) {
   return { gradeValue: requireNumberBetween('grade.value', grade.value, 0, GRADE_MAX[grade.scale]), gradeScale: grade.scale };
 }
 
-function checkEnglish(certificate: EnglishCertificateInput | null | undefined) {
-  if (!certificate) return { englishTest: null, englishScore: null };
-  const score = requireNumberBetween('englishCertificate.score', certificate.score, 0, ENGLISH_MAX[certificate.test]);
-  if (certificate.test === EnglishTest.IELTS_ACADEMIC && !Number.isInteger(score * 2)) {
-    throw badInput('englishCertificate.score', 'IELTS bands are whole or half numbers.');
-  }
-  if (certificate.test === EnglishTest.TOEFL_IBT && !Number.isInteger(score)) {
-    throw badInput('englishCertificate.score', 'TOEFL iBT scores are whole numbers.');
-  }
-  return { englishTest: certificate.test, englishScore: score };
+function checkCertificates(certificates: readonly EnglishCertificateInput[]): { test: EnglishTest; score: number }[] {
+  return certificates.map((certificate, index) => {
+    const field = `englishCertificates[${index}].score`;
+    const score = requireNumberBetween(field, certificate.score, 0, ENGLISH_MAXIMUM[certificate.test]);
+    if (certificate.test === EnglishTest.IELTS_ACADEMIC && !Number.isInteger(score * 2)) throw badInput(field, 'IELTS bands are whole or half numbers.');
+    if (certificate.test === EnglishTest.TOEFL_IBT && !Number.isInteger(score)) throw badInput(field, 'TOEFL iBT scores are whole numbers.');
+    return { test: certificate.test, score };
+  });
+}
+
+/** Replaces the applicant's certificates with these. */
+async function setCertificates(em: EntityManager, applicant: Applicant, certificates: { test: EnglishTest; score: number }[]): Promise<void> {
+  await em.nativeDelete(EnglishCertificate, { applicant });
+  certificates.forEach((certificate, position) => em.create(EnglishCertificate, { applicant, ...certificate, position }));
 }
 
 function checkNationality(value: string): string {
@@ -134,18 +107,20 @@ export async function createApplicant(ctx: Context, input: CreateApplicantInput)
       priorDegree: requireText('priorDegree', input.priorDegree),
       ects: requireIntegerBetween('ects', input.ects, 0, 600),
       ...checkGrade(input.grade),
-      ...checkEnglish(input.englishCertificate),
       relevantBackground: input.relevantBackground,
       completedCourses: checkCourses(input.completedCourses ?? []),
     });
+    await setCertificates(em, applicant, checkCertificates(input.englishCertificates ?? []));
     return applicant.id;
   });
 }
 
 export async function updateApplicant(ctx: Context, id: string, input: UpdateApplicantInput): Promise<string> {
   return inTransaction(ctx, async (em) => {
-    refuseNulls(input, ['englishCertificate']);
+    refuseNulls(input);
     const applicant = await findByGlobalId(em, Applicant, 'Applicant', id, 'id');
+    // A visa, or no longer a relevant background, may keep them off an agenda they are on.
+    const agendas = await watchAgendas(em, { applicantIds: [applicant.id] });
     if (input.programId !== undefined) {
       const program = await findByGlobalId(em, Program, 'Program', input.programId, 'programId');
       if (program.id !== applicant.program.id && (await em.count(AgendaItem, { applicant }))) {
@@ -162,9 +137,12 @@ export async function updateApplicant(ctx: Context, id: string, input: UpdateApp
     if (input.priorDegree !== undefined) applicant.priorDegree = requireText('priorDegree', input.priorDegree);
     if (input.ects !== undefined) applicant.ects = requireIntegerBetween('ects', input.ects, 0, 600);
     if (input.grade !== undefined) Object.assign(applicant, checkGrade(input.grade));
-    if (input.englishCertificate !== undefined) Object.assign(applicant, checkEnglish(input.englishCertificate));
+    if (input.englishCertificates !== undefined) await setCertificates(em, applicant, checkCertificates(input.englishCertificates));
     if (input.relevantBackground !== undefined) applicant.relevantBackground = input.relevantBackground;
     if (input.completedCourses !== undefined) applicant.completedCourses = checkCourses(input.completedCourses);
+    if (input.needsVisa !== undefined || input.relevantBackground !== undefined) {
+      await agendas.assertStillStand(input.needsVisa !== undefined ? 'needsVisa' : 'relevantBackground');
+    }
     return applicant.id;
   });
 }

@@ -13,7 +13,7 @@ export class Grade {
   scale: GradeScale;
 }
 
-@ObjectType('EnglishCertificate')
+@ObjectType('EnglishCertificate', { description: 'An IELTS Academic band or a TOEFL iBT score; accepted from 6.0 and 79.' })
 export class EnglishCertificate {
   @Field(() => EnglishTest)
   test: EnglishTest;
@@ -58,9 +58,6 @@ export class ApplicantNode extends Node {
   @Field(() => Grade)
   grade: Grade;
 
-  @Field(() => EnglishCertificate, { nullable: true })
-  englishCertificate: EnglishCertificate | null;
-
   @Field({ description: 'Design or arts studies (required by programs such as VACD).' })
   relevantBackground: boolean;
 
@@ -70,8 +67,9 @@ export class ApplicantNode extends Node {
   @Field(() => AdmissionRoute)
   route: AdmissionRoute;
 
-  @Field(() => ApplicationStatus)
-  status: ApplicationStatus;
+  /** The status as the committee sees it, and as a member conflicted with the applicant does (see the resolver). */
+  statusWithDecisions: ApplicationStatus;
+  statusWithPublishedDecisions: ApplicationStatus;
 
   @Field(() => DateTimeScalar, { nullable: true })
   withdrawnAt: Date | null;

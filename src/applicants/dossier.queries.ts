@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { toDecision } from '../decisions/decision.queries';
+import { EnglishCertificate } from './applicant.type';
 import type { DecisionNode } from '../decisions/decision.type';
 import { toDocument } from '../documents/document.queries';
 import type { DocumentNode } from '../documents/document.type';
@@ -11,6 +12,7 @@ import type { ReferenceNode } from '../references/reference.type';
 /** Everything filed for an applicant: what eligibility reads and what an agenda page shows. */
 export interface Dossier {
   applicantId: string;
+  englishCertificates: EnglishCertificate[];
   references: ReferenceNode[];
   portfolio: PortfolioNode | null;
   portfolioItems: PortfolioItemNode[];
@@ -33,13 +35,16 @@ export async function dossiersByApplicant(db: Knex, applicantIds: readonly strin
            (select coalesce(json_agg(i order by i.position, i.id), '[]')
               from (select i.*, p.applicant_id from portfolio_item i join portfolio p on p.id = i.portfolio_id where p.applicant_id = a.id) i) as portfolio_items,
            (select coalesce(json_agg(d order by d.created_at, d.id), '[]') from applicant_document d where d.applicant_id = a.id) as documents,
-           (select row_to_json(x) from decision x where x.applicant_id = a.id) as decision
+           (select row_to_json(x) from decision x where x.applicant_id = a.id) as decision,
+           (select coalesce(json_agg(json_build_object('test', c.test, 'score', c.score) order by c.position, c.id), '[]')
+              from english_certificate c where c.applicant_id = a.id) as english_certificates
       from unnest(?::uuid[]) as a(id)
     `,
     [[...applicantIds]],
   );
   return rows.map((row: any) => ({
     applicantId: row.id,
+    englishCertificates: row.english_certificates.map((c: any) => Object.assign(new EnglishCertificate(), { test: c.test, score: Number(c.score) })),
     references: row.references.map(toReference),
     portfolio: row.portfolio ? toPortfolio(row.portfolio) : null,
     portfolioItems: row.portfolio_items.map(toPortfolioItem),

@@ -1,8 +1,24 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { PrerequisiteCourseType } from '../programs/program.type';
-import { AdmissionRoute, EnglishPath } from './applicant.enums';
+import { AdmissionRoute, EligibilityProblemCode, EnglishPath } from './applicant.enums';
+import { EnglishCertificate } from './applicant.type';
 
-@ObjectType('Eligibility', { description: 'Every admission rule of the program, computed from stored facts.' })
+@ObjectType('EligibilityProblem', { description: 'One finding of the admission rules, by stable code, with what it blocks.' })
+export class EligibilityProblemType {
+  @Field(() => EligibilityProblemCode)
+  code: EligibilityProblemCode;
+
+  @Field()
+  message: string;
+
+  @Field({ description: 'The applicant cannot be put on a review agenda while this holds.' })
+  blocksScheduling: boolean;
+
+  @Field({ description: 'The applicant cannot be admitted (nor as a transfer) while this holds.' })
+  blocksAdmission: boolean;
+}
+
+@ObjectType('Eligibility', { description: 'Every admission rule of the program, computed from stored facts (applicants/policy.ts).' })
 export class EligibilityType {
   @Field(() => AdmissionRoute)
   route: AdmissionRoute;
@@ -16,8 +32,11 @@ export class EligibilityType {
   @Field(() => EnglishPath)
   englishPath: EnglishPath;
 
-  @Field()
+  @Field({ description: 'Some certificate is at or above its minimum (IELTS Academic 6.0, TOEFL iBT 79).' })
   englishCertificateAccepted: boolean;
+
+  @Field(() => EnglishCertificate, { nullable: true, description: 'The certificate that counts, of all the applicant holds.' })
+  bestEnglishCertificate: EnglishCertificate | null;
 
   @Field(() => [PrerequisiteCourseType], { description: 'To take before starting; never a reason to reject.' })
   missingPrerequisites: PrerequisiteCourseType[];
@@ -43,15 +62,21 @@ export class EligibilityType {
   @Field(() => [String], { description: 'File names of documents photographed instead of scanned.' })
   photographedDocuments: string[];
 
-  @Field()
+  @Field({ description: 'No document was photographed: false makes the application improper (it can only be rejected).' })
   documentsAcceptable: boolean;
 
   @Field({ description: 'References, portfolio (where required) and acceptable documents are all in.' })
   complete: boolean;
 
-  @Field(() => [ID], { description: 'Review weeks of the intake the applicant may be scheduled in (visa rule).' })
+  @Field({ description: 'Proper, complete and considered by the program: may be put on a review agenda.' })
+  schedulable: boolean;
+
+  @Field(() => [ID], { description: 'Review weeks of the intake the applicant may be scheduled in (the visa rule).' })
   allowedReviewWeekIds: string[];
 
-  @Field(() => [String], { description: 'Human-readable findings for the committee.' })
+  @Field(() => [EligibilityProblemType], { description: 'What the rules find, with what each finding blocks.' })
+  problems: EligibilityProblemType[];
+
+  @Field(() => [String], { description: 'The problems in words, for the committee.' })
   issues: string[];
 }

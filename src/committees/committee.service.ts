@@ -6,6 +6,7 @@ import { fromGlobalId } from '../common/global-id';
 import { inTransaction } from '../common/transaction';
 import { optionalText, requireEmail, requireText } from '../common/validation';
 import { Program } from '../programs/program.entity';
+import { watchAgendas } from '../reviews/agenda.guard';
 import { Vote } from '../reviews/vote.entity';
 import { CommitteeMember, SeatRole } from './committee-member.entity';
 import { Committee } from './committee.entity';
@@ -41,8 +42,11 @@ export async function updateCommittee(ctx: Context, id: string, name?: string | 
     if (name !== undefined && name !== null) committee.name = requireText('name', name);
     if (programIds) {
       if (programIds.length === 0) throw badInput('programIds', 'A committee reviews at least one program.');
+      // A program taken away must leave none of its applicants on this committee's open agendas.
+      const agendas = await watchAgendas(em, { committeeIds: [committee.id] });
       await committee.programs.init();
       committee.programs.set(await programsFor(em, programIds));
+      await agendas.assertStillStand('programIds');
     }
     return committee.id;
   });

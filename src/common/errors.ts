@@ -14,6 +14,13 @@ export enum ErrorCode {
   INVALID_STATE = 'INVALID_STATE',
   /** The change was made from an older version than the stored one. */
   STALE_VERSION = 'STALE_VERSION',
+  /** The viewer has a conflict of interest with the applicant (declared or detected): the same code wherever it is met. */
+  CONFLICT_OF_INTEREST = 'CONFLICT_OF_INTEREST',
+  /**
+   * The applicant's file does not allow it (improper documents, missing references or portfolio,
+   * no relevant background, the visa rule): `extensions.problems` lists what is missing.
+   */
+  NOT_ELIGIBLE = 'NOT_ELIGIBLE',
   /** A persisted document id (sha256 hash) that is not in any known client's manifest. */
   PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
   /** Only the known clients' documents may run here (TRUSTED_DOCUMENTS=require), and this one is not among them. */

@@ -64,3 +64,4 @@ export async function inTransaction<T>(ctx: Context, work: (em: EntityManager, e
     }
   }
 }
+

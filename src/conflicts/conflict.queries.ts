@@ -1,4 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/postgresql';
+import { transactionKnex } from '../db/transaction-knex';
 import { ConflictSource } from './conflict.entity';
 
 export interface EffectiveConflict {
@@ -66,6 +67,5 @@ export function effectiveConflictsSql(userFilter: string, applicantFilter: strin
  * under load and see a different snapshot).
  */
 export async function conflictsBetween(em: EntityManager, userId: string, applicantId: string): Promise<EffectiveConflict[]> {
-  const db = (em.getTransactionContext<Knex.Transaction>() ?? em.getKnex()) as Knex;
-  return effectiveConflicts(db, { userIds: [userId], applicantIds: [applicantId] });
+  return effectiveConflicts(transactionKnex(em), { userIds: [userId], applicantIds: [applicantId] });
 }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { ApplicantNode } from '../applicants/applicant.type';
 import { OFFICER, REVIEWERS } from '../auth/roles';
 import { UserNode } from '../committees/committee.type';
@@ -7,6 +7,15 @@ import type { Context } from '../context';
 import { ConflictSource } from './conflict.entity';
 import * as conflicts from './conflict.service';
 import { ConflictType } from './conflict.type';
+
+@ObjectType({ description: 'The conflict just declared, and its applicant: what the declaring member may read back.' })
+class DeclareConflictPayload {
+  @Field(() => ConflictType)
+  conflict: ConflictType;
+
+  @Field(() => ApplicantNode)
+  applicant: ApplicantNode;
+}
 
 @Authorized()
 @Resolver(() => ConflictType)
@@ -22,14 +31,15 @@ export class ConflictResolver {
   }
 
   @Authorized(REVIEWERS)
-  @Mutation(() => ApplicantNode, { description: 'Declares a conflict of interest, with a reason. Members declare their own.' })
+  @Mutation(() => DeclareConflictPayload, { description: 'Declares a conflict of interest, with a reason. Members declare their own.' })
   async declareConflict(
     @Arg('userId', () => ID) userId: string,
     @Arg('applicantId', () => ID) applicantId: string,
     @Arg('reason') reason: string,
     @Ctx() ctx: Context,
-  ) {
-    return reload(ctx.loaders.applicant, await conflicts.declareConflict(ctx, userId, applicantId, reason));
+  ): Promise<DeclareConflictPayload> {
+    const declared = await conflicts.declareConflict(ctx, userId, applicantId, reason);
+    return { conflict: Object.assign(new ConflictType(), declared), applicant: await reload(ctx.loaders.applicant, declared.applicantId) };
   }
 
   @Authorized(OFFICER)

@@ -1,32 +1,33 @@
 import type { Context } from '../context';
 import { Applicant } from '../applicants/applicant.entity';
 import { mayViewApplicant } from '../applicants/applicant.service';
-import { User, UserRole } from '../auth/user.entity';
+import { User } from '../auth/user.entity';
 import { findByGlobalId } from '../common/entity-lookup';
 import { fromGlobalId } from '../common/global-id';
-import { badInput, conflict, forbidden, notFound } from '../common/errors';
+import { conflict, forbidden, notFound } from '../common/errors';
 import { inTransaction } from '../common/transaction';
 import { requireText } from '../common/validation';
 import { ConflictOfInterest, ConflictSource } from './conflict.entity';
-import { conflictsBetween } from './conflict.queries';
+import { conflictsBetween, EffectiveConflict } from './conflict.queries';
+import { declarationRefusal } from './policy';
 
-/** A member declares their own conflicts; an officer may declare one for any member. */
-export async function declareConflict(ctx: Context, userId: string, applicantId: string, reason: string): Promise<string> {
+/** A member declares their own conflicts; an officer may declare one for any member (conflicts/policy.ts). */
+export async function declareConflict(ctx: Context, userId: string, applicantId: string, reason: string): Promise<EffectiveConflict> {
   // Checked before the transaction: it reads through the request's loaders, not the transaction.
   if (!ctx.access.isOfficer && !(await mayViewApplicant(ctx, fromGlobalId('Applicant', applicantId, 'applicantId')))) {
     throw forbidden('This applicant is not on the agenda of a session you sit on.');
   }
   return inTransaction(ctx, async (em) => {
     const user = await findByGlobalId(em, User, 'User', userId, 'userId');
-    if (!ctx.access.isOfficer && user.id !== ctx.user!.id) throw forbidden('Members declare only their own conflicts of interest.');
-    if (user.role !== UserRole.COMMITTEE_MEMBER) throw badInput('userId', 'Conflicts of interest are declared for committee members.');
+    const refusal = declarationRefusal({ actorIsOfficer: ctx.access.isOfficer, actorId: ctx.user!.id, memberId: user.id, memberRole: user.role });
+    if (refusal) throw refusal;
     const applicant = await findByGlobalId(em, Applicant, 'Applicant', applicantId, 'applicantId');
     const text = requireText('reason', reason, 1000);
     const existing = await em.findOne(ConflictOfInterest, { user, applicant, source: ConflictSource.DECLARED });
     if (existing && !existing.clearedAt) throw conflict('This conflict of interest is already declared.', 'applicantId');
     if (existing) em.assign(existing, { reason: text, clearedAt: null, clearedBy: null, declaredBy: ctx.user!.id });
     else em.create(ConflictOfInterest, { user, applicant, source: ConflictSource.DECLARED, reason: text, declaredBy: ctx.user!.id });
-    return applicant.id;
+    return { userId: user.id, applicantId: applicant.id, source: ConflictSource.DECLARED, reason: text };
   });
 }
 

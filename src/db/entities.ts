@@ -2,16 +2,19 @@ import { Applicant } from '../applicants/applicant.entity';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { AuthSession } from '../auth/auth-session.entity';
 import { UserPassword } from '../auth/user-password.entity';
+import { EnglishCertificate } from '../applicants/english-certificate.entity';
 import { User } from '../auth/user.entity';
 import { CommitteeMember } from '../committees/committee-member.entity';
 import { Committee } from '../committees/committee.entity';
 import { ConflictOfInterest } from '../conflicts/conflict.entity';
+import { DecisionCondition } from '../decisions/decision-condition.entity';
 import { Decision } from '../decisions/decision.entity';
 import { ApplicantDocument } from '../documents/document.entity';
 import { Intake } from '../intakes/intake.entity';
 import { ReviewWeek } from '../intakes/review-week.entity';
 import { PortfolioItem } from '../portfolios/portfolio-item.entity';
 import { Portfolio } from '../portfolios/portfolio.entity';
+import { PreparatoryCourse } from '../programs/preparatory-course.entity';
 import { PrerequisiteCourse } from '../programs/prerequisite-course.entity';
 import { Program } from '../programs/program.entity';
 import { RubricCriterion } from '../programs/rubric-criterion.entity';
@@ -29,10 +32,12 @@ export const entities = [
   User,
   Program,
   PrerequisiteCourse,
+  PreparatoryCourse,
   RubricCriterion,
   Intake,
   ReviewWeek,
   Applicant,
+  EnglishCertificate,
   ApplicantDocument,
   ReferenceLetter,
   Portfolio,
@@ -51,4 +56,5 @@ export const entities = [
   AuthSession,
   UserPassword,
   AuditEvent,
+  DecisionCondition,
 ];

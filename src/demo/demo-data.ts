@@ -1,8 +1,10 @@
 import { EnglishTest, GradeScale } from '../applicants/applicant.enums';
 import { UserRole } from '../auth/user.entity';
 import { SeatRole } from '../committees/committee-member.entity';
-import { AdmissionCondition, DecisionOutcome } from '../decisions/decision.entity';
+import { AdmissionCondition, CourseOutcome, DecisionOutcome, RejectionReason } from '../decisions/decision.enums';
+import { WeekOfMonth } from '../intakes/policy';
 import { DocumentKind } from '../documents/document.entity';
+import { CommentVisibility } from '../reviews/comment.entity';
 import { Recommendation } from '../reviews/vote.entity';
 
 /**
@@ -42,8 +44,15 @@ export interface DemoProgram {
   portfolioRequired: boolean;
   relevantBackgroundRequired: boolean;
   prerequisites: readonly { code: string; title: string }[];
+  /** The conditional route's scientific preparation: 10 courses, 60 ECTS (programs/policy.ts). */
+  preparatoryCourses: readonly { code: string; title: string; ects: number }[];
   /** In display order; `position` is the index. */
   rubric: readonly DemoCriterion[];
+}
+
+/** Ten 6-ECTS courses: the shape every program's preparation has. */
+function preparation(prefix: string, titles: readonly string[]): { code: string; title: string; ects: number }[] {
+  return titles.map((title, i) => ({ code: `${prefix}${String(i + 1).padStart(2, '0')}`, title, ects: 6 }));
 }
 
 /** The 19 undergraduate courses Clinical Psychology expects (DOMAIN.md: missing ones are taken before starting). */
@@ -155,6 +164,10 @@ export const PROGRAMS: readonly DemoProgram[] = [
     portfolioRequired: false,
     relevantBackgroundRequired: false,
     prerequisites: [],
+    preparatoryCourses: preparation('CSP', [
+      'Programming Fundamentals', 'Object-Oriented Programming', 'Data Structures', 'Algorithms', 'Discrete Mathematics',
+      'Computer Organization', 'Operating Systems', 'Databases', 'Computer Networks', 'Software Engineering',
+    ]),
     // No portfolio criterion: the program requires no portfolio (DOMAIN.md, Rubrics).
     rubric: [
       academicRecord(0.3),
@@ -183,6 +196,10 @@ export const PROGRAMS: readonly DemoProgram[] = [
     portfolioRequired: false,
     relevantBackgroundRequired: false,
     prerequisites: MCP_PREREQUISITES,
+    preparatoryCourses: preparation('PSP', [
+      'Advanced Research Methods', 'Multivariate Statistics', 'Clinical Assessment', 'Psychopathology II', 'Cognitive Neuroscience',
+      'Lifespan Development', 'Psychotherapy Foundations', 'Psychological Report Writing', 'Health and Behaviour', 'Professional Ethics Seminar',
+    ]),
     rubric: [
       academicRecord(0.3),
       {
@@ -210,6 +227,10 @@ export const PROGRAMS: readonly DemoProgram[] = [
     portfolioRequired: true,
     relevantBackgroundRequired: true,
     prerequisites: [],
+    preparatoryCourses: preparation('VDP', [
+      'Drawing and Composition', 'Typography I', 'Colour Theory', 'History of Design', 'Photography Studio',
+      'Digital Imaging', 'Visual Semiotics', 'Illustration Studio', 'Motion Basics', 'Portfolio Seminar',
+    ]),
     rubric: [
       {
         key: 'portfolio',
@@ -236,9 +257,9 @@ export const PROGRAMS: readonly DemoProgram[] = [
 // Intakes and review weeks
 // ---------------------------------------------------------------------------------------
 
-/** A review week by month: "last" = the last 7 days of the month, "first" = days 1..7. */
+/** A review week by the published rule; intakes/policy.ts `monthWeek` says which days that is. */
 export interface DemoWeek {
-  which: 'first' | 'last';
+  which: WeekOfMonth;
   year: number;
   /** 1..12 */
   month: number;
@@ -250,7 +271,7 @@ export interface DemoIntake {
   startsOn: string;
   /** When registration opened: the demo applicants registered one a day from this date. */
   applicationsOpen: string;
-  /** In order; the last one is visa-free only (a type-D visa takes up to three months). */
+  /** In order; the last one is visa-free only (a type-D visa takes up to three months), which follows from the dates. */
   weeks: readonly DemoWeek[];
 }
 
@@ -261,10 +282,10 @@ export const INTAKES: readonly DemoIntake[] = [
     startsOn: '2021-02-15',
     applicationsOpen: '2020-09-01T09:00:00Z',
     weeks: [
-      { which: 'last', year: 2020, month: 10 },
-      { which: 'last', year: 2020, month: 11 },
-      { which: 'last', year: 2020, month: 12 },
-      { which: 'last', year: 2021, month: 1 },
+      { which: WeekOfMonth.LAST, year: 2020, month: 10 },
+      { which: WeekOfMonth.LAST, year: 2020, month: 11 },
+      { which: WeekOfMonth.LAST, year: 2020, month: 12 },
+      { which: WeekOfMonth.LAST, year: 2021, month: 1 },
     ],
   },
   {
@@ -273,10 +294,10 @@ export const INTAKES: readonly DemoIntake[] = [
     startsOn: '2021-10-01',
     applicationsOpen: '2021-03-01T09:00:00Z',
     weeks: [
-      { which: 'last', year: 2021, month: 5 },
-      { which: 'last', year: 2021, month: 6 },
-      { which: 'last', year: 2021, month: 7 },
-      { which: 'first', year: 2021, month: 9 },
+      { which: WeekOfMonth.LAST, year: 2021, month: 5 },
+      { which: WeekOfMonth.LAST, year: 2021, month: 6 },
+      { which: WeekOfMonth.LAST, year: 2021, month: 7 },
+      { which: WeekOfMonth.FIRST, year: 2021, month: 9 },
     ],
   },
 ];
@@ -399,7 +420,8 @@ export interface DemoApplicant {
   priorDegree: string;
   ects: number;
   grade: DemoGrade;
-  english: DemoEnglish | null;
+  /** Every certificate the applicant holds; the best counts. */
+  english: readonly DemoEnglish[];
   relevantBackground?: boolean;
   completedCourses?: readonly string[];
   /** Default: two received academic letters from referees at the prior institution. */
@@ -426,28 +448,28 @@ export const APPLICANTS: readonly DemoApplicant[] = [
     key: 'amar-hodzic', intake: '2021-02', program: 'MSCS',
     firstName: 'Amar', lastName: 'Hodžić', nationality: 'BA',
     priorInstitution: 'University of Tuzla', priorDegree: 'BSc Computer Science',
-    ects: 240, grade: four(3.45), english: ielts(7.0),
+    ects: 240, grade: four(3.45), english: [ielts(7.0)],
   },
   {
     // Under 180 ECTS (two years of a four-year degree): transfer route only.
     key: 'emre-demir', intake: '2021-02', program: 'MSCS',
     firstName: 'Emre', lastName: 'Demir', nationality: 'TR',
     priorInstitution: 'Ege University', priorDegree: 'BSc Computer Engineering (incomplete, 2 of 4 years)',
-    ects: 150, grade: four(2.9), english: toefl(88),
+    ects: 150, grade: four(2.9), english: [toefl(88)],
   },
   {
     // Exactly 180 ECTS: conditional route. Conflict: studied at member2's institution (SHARED_INSTITUTION).
     key: 'marko-jovanovic', intake: '2021-02', program: 'MSCS',
     firstName: 'Marko', lastName: 'Jovanović', nationality: 'RS',
     priorInstitution: 'University of Belgrade', priorDegree: 'BSc Software Engineering (3-year)',
-    ects: 180, grade: four(3.1), english: null,
+    ects: 180, grade: four(3.1), english: [],
   },
   {
     // Partial prerequisites (14 of 19). Conflict: member1 declared one (see CONFLICTS).
     key: 'ayse-kaya', intake: '2021-02', program: 'MCP',
     firstName: 'Ayşe', lastName: 'Kaya', nationality: 'TR',
     priorInstitution: 'Hacettepe University', priorDegree: 'BA Psychology',
-    ects: 240, grade: four(3.2), english: toefl(85),
+    ects: 240, grade: four(3.2), english: [toefl(85)],
     completedCourses: firstPrerequisites(14),
   },
   {
@@ -455,15 +477,15 @@ export const APPLICANTS: readonly DemoApplicant[] = [
     key: 'ilina-stojanovska', intake: '2021-02', program: 'MCP',
     firstName: 'Ilina', lastName: 'Stojanovska', nationality: 'MK',
     priorInstitution: 'Ss. Cyril and Methodius University in Skopje', priorDegree: 'BA Psychology',
-    ects: 240, grade: hundred(64), english: ielts(6.0),
+    ects: 240, grade: hundred(64), english: [ielts(6.0)],
     completedCourses: firstPrerequisites(17),
   },
   {
-    // Diploma and transcript photographed with a phone: improper application.
+    // Diploma and transcript photographed with a phone: improper, never scheduled; the office rejected it.
     key: 'omar-al-suwaidi', intake: '2021-02', program: 'MSCS',
     firstName: 'Omar', lastName: 'Al-Suwaidi', nationality: 'AE',
     priorInstitution: 'University of Sharjah', priorDegree: 'BSc Computer Engineering',
-    ects: 240, grade: four(3.05), english: ielts(6.5),
+    ects: 240, grade: four(3.05), english: [ielts(6.5)],
     photographed: [DocumentKind.DIPLOMA, DocumentKind.TRANSCRIPT],
   },
   {
@@ -471,7 +493,7 @@ export const APPLICANTS: readonly DemoApplicant[] = [
     key: 'lejla-mehmedovic', intake: '2021-02', program: 'MSCS',
     firstName: 'Lejla', lastName: 'Mehmedović', nationality: 'BA',
     priorInstitution: 'University of Zenica', priorDegree: 'BSc Informatics',
-    ects: 240, grade: four(2.5), english: ielts(5.5),
+    ects: 240, grade: four(2.5), english: [ielts(5.5)],
   },
   // Not on any agenda yet.
   {
@@ -479,7 +501,7 @@ export const APPLICANTS: readonly DemoApplicant[] = [
     key: 'sara-begovic', intake: '2021-02', program: 'MCP',
     firstName: 'Sara', lastName: 'Begović', nationality: 'BA',
     priorInstitution: 'Džemal Bijedić University of Mostar', priorDegree: 'BA Psychology',
-    ects: 240, grade: four(3.6), english: null,
+    ects: 240, grade: four(3.6), english: [],
     completedCourses: firstPrerequisites(16),
     withdrawnAt: '2020-11-12T10:30:00Z',
   },
@@ -487,7 +509,7 @@ export const APPLICANTS: readonly DemoApplicant[] = [
     key: 'mina-petrovic', intake: '2021-02', program: 'VACD',
     firstName: 'Mina', lastName: 'Petrović', nationality: 'ME',
     priorInstitution: 'Faculty of Fine Arts Cetinje, University of Montenegro', priorDegree: 'BA Graphic Design',
-    ects: 240, grade: four(3.7), english: ielts(7.5), relevantBackground: true,
+    ects: 240, grade: four(3.7), english: [ielts(7.5)], relevantBackground: true,
     portfolio: {
       statement: 'Posters, type and book covers that translate Montenegrin folk ornament into contemporary graphic language.',
       submitted: true,
@@ -504,7 +526,7 @@ export const APPLICANTS: readonly DemoApplicant[] = [
     key: 'zeynep-arslan', intake: '2021-02', program: 'VACD',
     firstName: 'Zeynep', lastName: 'Arslan', nationality: 'TR',
     priorInstitution: 'Anadolu University', priorDegree: 'BFA Graphic Design',
-    ects: 240, grade: four(3.15), english: toefl(92), relevantBackground: true,
+    ects: 240, grade: four(3.15), english: [toefl(92)], relevantBackground: true,
     portfolio: {
       statement: 'Identity and motion work rooted in the crafts of Eskişehir: marbling, letterpress and meerschaum carving.',
       submitted: true,
@@ -521,7 +543,7 @@ export const APPLICANTS: readonly DemoApplicant[] = [
     key: 'luka-horvat', intake: '2021-02', program: 'VACD',
     firstName: 'Luka', lastName: 'Horvat', nationality: 'HR',
     priorInstitution: 'Faculty of Economics and Business, University of Zagreb', priorDegree: 'BSc Business Economics',
-    ects: 240, grade: four(3.3), english: ielts(7.0), relevantBackground: false,
+    ects: 240, grade: four(3.3), english: [ielts(7.0)], relevantBackground: false,
     portfolio: {
       statement: 'Street photography made alongside my studies.',
       submitted: true,
@@ -537,7 +559,7 @@ export const APPLICANTS: readonly DemoApplicant[] = [
     key: 'besart-gashi', intake: '2021-02', program: 'MSCS',
     firstName: 'Besart', lastName: 'Gashi', nationality: 'XK',
     priorInstitution: 'University of Peja "Haxhi Zeka"', priorDegree: 'BSc Computer Science',
-    ects: 239, grade: four(3.0), english: toefl(81),
+    ects: 239, grade: four(3.0), english: [toefl(81)],
     references: [
       { name: 'Prof. Fatmir Hoxha', institution: 'University of Peja "Haxhi Zeka"', academic: true, received: true },
       { name: 'Dr. Lulzim Morina', institution: 'University of Peja "Haxhi Zeka"', academic: true, received: false },
@@ -548,7 +570,7 @@ export const APPLICANTS: readonly DemoApplicant[] = [
     key: 'faisal-al-qahtani', intake: '2021-02', program: 'MSCS',
     firstName: 'Faisal', lastName: 'Al-Qahtani', nationality: 'SA',
     priorInstitution: 'King Fahd University of Petroleum and Minerals', priorDegree: 'BSc Software Engineering',
-    ects: 240, grade: four(3.62), english: toefl(100),
+    ects: 240, grade: four(3.62), english: [toefl(100)],
     references: [
       { name: 'Dr. Abdullah Al-Otaibi', institution: 'King Fahd University of Petroleum and Minerals', academic: true, received: true },
       { name: 'Prof. Nasser Al-Dosari', institution: 'King Fahd University of Petroleum and Minerals', academic: true, received: true },
@@ -560,26 +582,28 @@ export const APPLICANTS: readonly DemoApplicant[] = [
     key: 'elena-popescu', intake: '2021-02', program: 'MCP',
     firstName: 'Elena', lastName: 'Popescu', nationality: 'RO',
     priorInstitution: 'University of Bucharest', priorDegree: 'BA Sociology',
-    ects: 180, grade: four(3.4), english: null,
+    ects: 180, grade: four(3.4), english: [],
     completedCourses: [],
   },
   {
     key: 'stefan-ilic', intake: '2021-02', program: 'MSCS',
     firstName: 'Stefan', lastName: 'Ilić', nationality: 'RS',
     priorInstitution: 'University of Novi Sad', priorDegree: 'BSc Computing and Control Engineering',
-    ects: 240, grade: hundred(71), english: ielts(6.5),
+    ects: 240, grade: hundred(71), english: [ielts(6.5)],
   },
   {
+    // 3-year degree: conditional admission; every condition met since, so the admission is final.
     key: 'vedran-saric', intake: '2021-02', program: 'MSCS',
     firstName: 'Vedran', lastName: 'Šarić', nationality: 'HR',
     priorInstitution: 'University of Rijeka', priorDegree: 'BSc Informatics',
-    ects: 180, grade: four(3.0), english: toefl(83),
+    ects: 180, grade: four(3.0), english: [toefl(83)],
   },
   {
+    // One prerequisite missing: taken since. The recognition of her degree was refused: a failed condition.
     key: 'zehra-yildirim', intake: '2021-02', program: 'MCP',
     firstName: 'Zehra', lastName: 'Yıldırım', nationality: 'TR',
     priorInstitution: 'Ankara University', priorDegree: 'BA Psychology',
-    ects: 240, grade: hundred(82), english: ielts(6.5),
+    ects: 240, grade: hundred(82), english: [ielts(6.5)],
     completedCourses: firstPrerequisites(18),
   },
 
@@ -590,14 +614,14 @@ export const APPLICANTS: readonly DemoApplicant[] = [
     key: 'kerem-ozturk', intake: '2021-10', program: 'MSCS',
     firstName: 'Kerem', lastName: 'Öztürk', nationality: 'TR',
     priorInstitution: 'Middle East Technical University', priorDegree: 'BSc Computer Engineering',
-    ects: 240, grade: four(3.28), english: toefl(79),
+    ects: 240, grade: four(3.28), english: [toefl(79)],
   },
   {
     // 179 ECTS: transfer route. IELTS 6.0: exactly the minimum. Conflict: member3 is her referee (REFEREE).
     key: 'arta-berisha', intake: '2021-10', program: 'MSCS',
     firstName: 'Arta', lastName: 'Berisha', nationality: 'XK',
     priorInstitution: 'University of Prizren "Ukshin Hoti"', priorDegree: 'BSc Software Design (incomplete)',
-    ects: 179, grade: four(3.5), english: ielts(6.0),
+    ects: 179, grade: four(3.5), english: [ielts(6.0)],
     references: [
       // Taught her as a visiting lecturer; the letter makes him conflicted on her.
       { name: 'Dr. Arben Krasniqi', institution: 'University of Prishtina', academic: true, received: true, email: 'member3@conclave.example' },
@@ -609,28 +633,28 @@ export const APPLICANTS: readonly DemoApplicant[] = [
     key: 'nikola-petrov', intake: '2021-10', program: 'MSCS',
     firstName: 'Nikola', lastName: 'Petrov', nationality: 'BG',
     priorInstitution: 'Sofia University "St. Kliment Ohridski"', priorDegree: 'BSc Informatics',
-    ects: 240, grade: hundred(65), english: ielts(6.5),
+    ects: 240, grade: hundred(65), english: [ielts(6.5)],
   },
   {
     // 2.49/4: just below the minimum. All 19 prerequisites passed.
     key: 'merve-celik', intake: '2021-10', program: 'MCP',
     firstName: 'Merve', lastName: 'Çelik', nationality: 'TR',
     priorInstitution: 'Ege University', priorDegree: 'BA Psychology',
-    ects: 240, grade: four(2.49), english: ielts(7.0),
+    ects: 240, grade: four(2.49), english: [ielts(7.0)],
     completedCourses: ALL_PREREQUISITES,
   },
   {
     key: 'hana-al-mazrouei', intake: '2021-10', program: 'MCP',
     firstName: 'Hana', lastName: 'Al-Mazrouei', nationality: 'AE',
     priorInstitution: 'Zayed University', priorDegree: 'BSc Psychology',
-    ects: 240, grade: four(3.7), english: ielts(8.0),
+    ects: 240, grade: four(3.7), english: [ielts(8.0)],
     completedCourses: firstPrerequisites(15),
   },
   {
     key: 'dimitra-papadopoulou', intake: '2021-10', program: 'MCP',
     firstName: 'Dimitra', lastName: 'Papadopoulou', nationality: 'GR',
     priorInstitution: 'Aristotle University of Thessaloniki', priorDegree: 'BA Psychology',
-    ects: 240, grade: hundred(78), english: toefl(95),
+    ects: 240, grade: hundred(78), english: [toefl(95)],
     completedCourses: firstPrerequisites(12),
   },
   {
@@ -638,40 +662,40 @@ export const APPLICANTS: readonly DemoApplicant[] = [
     key: 'yousef-al-mutairi', intake: '2021-10', program: 'MSCS',
     firstName: 'Yousef', lastName: 'Al-Mutairi', nationality: 'KW',
     priorInstitution: 'Kuwait University', priorDegree: 'BSc Computer Science (3-year track)',
-    ects: 180, grade: four(3.12), english: ielts(6.5),
+    ects: 180, grade: four(3.12), english: [ielts(6.5)],
   },
   // On the Graduate session of the first week of September 2021: visa-free applicants only.
   {
     key: 'tarik-softic', intake: '2021-10', program: 'MSCS',
     firstName: 'Tarik', lastName: 'Softić', nationality: 'BA',
     priorInstitution: 'University of Bihać', priorDegree: 'BSc Computer Science',
-    ects: 240, grade: four(3.92), english: ielts(8.5),
+    ects: 240, grade: four(3.92), english: [ielts(8.5)],
   },
   {
     key: 'maja-kovac', intake: '2021-10', program: 'MCP',
     firstName: 'Maja', lastName: 'Kovač', nationality: 'SI',
     priorInstitution: 'University of Ljubljana', priorDegree: 'BA Psychology (3-year)',
-    ects: 180, grade: four(3.3), english: null,
+    ects: 180, grade: four(3.3), english: [],
     completedCourses: firstPrerequisites(10),
   },
   {
     key: 'jonas-weber', intake: '2021-10', program: 'MSCS',
     firstName: 'Jonas', lastName: 'Weber', nationality: 'DE',
     priorInstitution: 'Technical University of Munich', priorDegree: 'BSc Informatics (6 semesters)',
-    ects: 180, grade: hundred(85), english: toefl(108),
+    ects: 180, grade: hundred(85), english: [toefl(108)],
   },
   {
     key: 'milica-radovic', intake: '2021-10', program: 'MSCS',
     firstName: 'Milica', lastName: 'Radović', nationality: 'ME',
     priorInstitution: 'University of Montenegro', priorDegree: 'BSc Computer Science',
-    ects: 240, grade: four(3.6), english: ielts(7.0),
+    ects: 240, grade: four(3.6), english: [ielts(7.0)],
   },
   // On the Design session of the last week of June 2021.
   {
     key: 'lana-babic', intake: '2021-10', program: 'VACD',
     firstName: 'Lana', lastName: 'Babić', nationality: 'BA',
     priorInstitution: 'Academy of Fine Arts Sarajevo', priorDegree: 'BA Graphic Design',
-    ects: 240, grade: four(3.55), english: ielts(6.5), relevantBackground: true,
+    ects: 240, grade: four(3.55), english: [ielts(6.5)], relevantBackground: true,
     portfolio: {
       statement: 'Illustration and type for cultural institutions of a city rebuilding its public memory.',
       submitted: true,
@@ -688,7 +712,7 @@ export const APPLICANTS: readonly DemoApplicant[] = [
     key: 'deniz-yildiz', intake: '2021-10', program: 'VACD',
     firstName: 'Deniz', lastName: 'Yıldız', nationality: 'TR',
     priorInstitution: 'Istanbul Bilgi University', priorDegree: 'BA Visual Communication Design',
-    ects: 240, grade: four(3.4), english: toefl(96), relevantBackground: true,
+    ects: 240, grade: four(3.4), english: [toefl(96)], relevantBackground: true,
     portfolio: {
       statement: 'Interactive and motion work about the Bosphorus ferries and the people who depend on them.',
       submitted: true,
@@ -706,7 +730,7 @@ export const APPLICANTS: readonly DemoApplicant[] = [
     key: 'noura-al-hashimi', intake: '2021-10', program: 'VACD',
     firstName: 'Noura', lastName: 'Al-Hashimi', nationality: 'AE',
     priorInstitution: 'American University of Sharjah', priorDegree: 'BSc Multimedia Design',
-    ects: 240, grade: four(3.62), english: ielts(7.5), relevantBackground: true,
+    ects: 240, grade: four(3.62), english: [ielts(7.5)], relevantBackground: true,
     portfolio: {
       statement: 'Bilingual Arabic–Latin typography and identity work for small businesses in the Emirates.',
       submitted: true,
@@ -723,7 +747,7 @@ export const APPLICANTS: readonly DemoApplicant[] = [
     key: 'andrej-stefanovski', intake: '2021-10', program: 'VACD',
     firstName: 'Andrej', lastName: 'Stefanovski', nationality: 'MK',
     priorInstitution: 'Faculty of Fine Arts, Ss. Cyril and Methodius University in Skopje', priorDegree: 'BA Painting',
-    ects: 180, grade: hundred(84), english: null, relevantBackground: true,
+    ects: 180, grade: hundred(84), english: [], relevantBackground: true,
     portfolio: {
       statement: 'Large-format painting moving towards illustration and book design.',
       submitted: true,
@@ -740,14 +764,14 @@ export const APPLICANTS: readonly DemoApplicant[] = [
     key: 'elira-hoxha', intake: '2021-10', program: 'VACD',
     firstName: 'Elira', lastName: 'Hoxha', nationality: 'AL',
     priorInstitution: 'University of Arts, Tirana', priorDegree: 'BA Scenography',
-    ects: 240, grade: four(3.1), english: toefl(81), relevantBackground: true,
+    ects: 240, grade: four(3.1), english: [toefl(81)], relevantBackground: true,
   },
   {
     // Portfolio still being assembled (not submitted): incomplete for VACD.
     key: 'katarina-vukovic', intake: '2021-10', program: 'VACD',
     firstName: 'Katarina', lastName: 'Vuković', nationality: 'HR',
     priorInstitution: 'Arts Academy, University of Split', priorDegree: 'BA Visual Communications Design',
-    ects: 240, grade: four(3.35), english: ielts(7.0), relevantBackground: true,
+    ects: 240, grade: four(3.35), english: [ielts(7.0)], relevantBackground: true,
     portfolio: {
       statement: 'Draft: packaging and identity work for Dalmatian producers.',
       submitted: false,
@@ -762,7 +786,7 @@ export const APPLICANTS: readonly DemoApplicant[] = [
     key: 'ahmed-al-thani', intake: '2021-10', program: 'MSCS',
     firstName: 'Ahmed', lastName: 'Al-Thani', nationality: 'QA',
     priorInstitution: 'Qatar University', priorDegree: 'BSc Computer Science',
-    ects: 240, grade: four(3.1), english: toefl(78),
+    ects: 240, grade: four(3.1), english: [toefl(78)],
     references: [
       { name: 'Dr. Maryam Al-Kuwari', institution: 'Qatar University', academic: true, received: true },
       { name: 'Mr. Hamad Al-Marri', institution: 'Al Rayyan Tech Solutions', academic: false, received: true },
@@ -773,7 +797,7 @@ export const APPLICANTS: readonly DemoApplicant[] = [
     key: 'mehmet-koc', intake: '2021-10', program: 'MSCS',
     firstName: 'Mehmet', lastName: 'Koç', nationality: 'TR',
     priorInstitution: 'Istanbul Technical University', priorDegree: 'BSc Computer Engineering',
-    ects: 240, grade: four(2.95), english: toefl(90),
+    ects: 240, grade: four(2.95), english: [toefl(90)],
     references: [
       { name: 'Prof. Dr. Ahmet Korkmaz', institution: 'Istanbul Technical University', academic: true, received: false },
       { name: 'Doç. Dr. Elif Aydoğan', institution: 'Istanbul Technical University', academic: true, received: false },
@@ -784,7 +808,7 @@ export const APPLICANTS: readonly DemoApplicant[] = [
     key: 'lamija-halilovic', intake: '2021-10', program: 'MSCS',
     firstName: 'Lamija', lastName: 'Halilović', nationality: 'BA',
     priorInstitution: 'University of Banja Luka', priorDegree: 'BSc Computer Science',
-    ects: 240, grade: four(3.05), english: ielts(6.0),
+    ects: 240, grade: four(3.05), english: [ielts(6.0)],
     documentsUnchecked: true,
   },
   {
@@ -792,7 +816,7 @@ export const APPLICANTS: readonly DemoApplicant[] = [
     key: 'aida-causevic', intake: '2021-10', program: 'MCP',
     firstName: 'Aida', lastName: 'Čaušević', nationality: 'BA',
     priorInstitution: 'University of Tuzla', priorDegree: 'BA Psychology',
-    ects: 240, grade: four(3.9), english: ielts(7.5),
+    ects: 240, grade: four(3.9), english: [ielts(7.5)],
     completedCourses: firstPrerequisites(18),
     photographed: [DocumentKind.PASSPORT],
   },
@@ -800,15 +824,15 @@ export const APPLICANTS: readonly DemoApplicant[] = [
     key: 'lena-gruber', intake: '2021-10', program: 'MCP',
     firstName: 'Lena', lastName: 'Gruber', nationality: 'AT',
     priorInstitution: 'University of Vienna', priorDegree: 'BSc Psychology (6 semesters)',
-    ects: 180, grade: hundred(88), english: toefl(110),
+    ects: 180, grade: hundred(88), english: [toefl(110)],
     completedCourses: firstPrerequisites(13),
   },
   {
-    // IELTS 5.5: half a band under the minimum.
+    // Two certificates: IELTS 5.5 (half a band under the minimum) and TOEFL iBT 80 (accepted). The best counts.
     key: 'hamza-al-farsi', intake: '2021-10', program: 'MSCS',
     firstName: 'Hamza', lastName: 'Al-Farsi', nationality: 'OM',
     priorInstitution: 'Sultan Qaboos University', priorDegree: 'BSc Computer Science',
-    ects: 240, grade: four(3.33), english: ielts(5.5),
+    ects: 240, grade: four(3.33), english: [ielts(5.5), toefl(80)],
   },
 ];
 
@@ -874,18 +898,48 @@ export interface DemoVote {
   proposedScholarship?: number;
 }
 
+/** What the office recorded for one condition (decisions/condition.inputs.ts, the same shape). */
+export type DemoEvidence =
+  | { kind: AdmissionCondition.RECOGNITION_OF_PRIOR_EDUCATION; decidedOn: string; recognised: boolean; reference: string }
+  | { kind: AdmissionCondition.ENGLISH_EXAM; takenOn: string; passed: boolean }
+  | { kind: AdmissionCondition.MISSING_PREREQUISITES; takenCourseCodes: readonly string[] }
+  | {
+      kind: AdmissionCondition.PREPARATORY_COURSES;
+      acceptanceSignedOn: string;
+      /** Per course code of the program's list; grade points on the 4-point scale. */
+      results: readonly { courseCode: string; outcome: CourseOutcome; gradePoints?: number }[];
+    };
+
 export interface DemoDecision {
   outcome: DecisionOutcome;
+  /** Left out: the conditions the rules propose (decisions/policy.ts), as the API would record them. */
   conditions?: readonly AdmissionCondition[];
+  rejectionReason?: RejectionReason;
   reason?: string;
   scholarshipPercent?: number;
   publishedAt?: string;
   tuitionPaidAt?: string;
   letterIssuedAt?: string;
+  /** Recorded after publication, one entry per condition (its kind). */
+  evidence?: readonly DemoEvidence[];
+}
+
+/** Every course of a preparatory list passed, at these grade points in turn. */
+export function preparatoryResults(program: ProgramCode, points: readonly number[]): { courseCode: string; outcome: CourseOutcome; gradePoints: number }[] {
+  const courses = PROGRAMS.find((p) => p.code === program)!.preparatoryCourses;
+  return courses.slice(0, points.length).map((course, i) => ({ courseCode: course.code, outcome: CourseOutcome.GRADED, gradePoints: points[i] }));
+}
+
+export interface DemoComment {
+  author: UserKey;
+  visibility: CommentVisibility;
+  body: string;
 }
 
 export interface DemoAgendaItem {
   applicant: string;
+  /** The discussion during the session (closed sessions only). */
+  discussion?: readonly DemoComment[];
   /** Closed sessions only: the committee's typical score per rubric key; members vary around it. */
   scores?: Readonly<Record<string, number>>;
   votes?: readonly DemoVote[];
@@ -907,9 +961,17 @@ export interface DemoSession {
 
 const PUBLISHED = '2020-11-05T10:00:00Z';
 
+/**
+ * Improper applications the office rejected without a session (they are never scheduled and can
+ * only be rejected, for improper documents).
+ */
+export const OFFICE_REJECTIONS: readonly { applicant: string; at: string; publishedAt?: string }[] = [
+  { applicant: 'omar-al-suwaidi', at: '2020-10-20T11:00:00Z', publishedAt: '2020-10-21T09:00:00Z' },
+];
+
 export const SESSIONS: readonly DemoSession[] = [
   {
-    // The past session that shows the whole cycle: votes, revealed scores, decisions.
+    // The past session that shows the whole cycle: votes, revealed scores, decisions, conditions tracked since.
     committee: 'graduate',
     intake: '2021-02',
     week: 0,
@@ -920,7 +982,13 @@ export const SESSIONS: readonly DemoSession[] = [
     blind: true,
     agenda: [
       {
+        // Regular route, IELTS 7: recognition is the only condition, met on arrival — a final admission.
         applicant: 'amar-hodzic',
+        discussion: [
+          { author: 'chair', visibility: CommentVisibility.COMMITTEE, body: 'The thesis on graph databases is already publishable; both letters say so independently.' },
+          { author: 'member2', visibility: CommentVisibility.CHAIR_AND_OFFICERS, body: 'Scholarship budget: we can fund two 50% waivers this round.' },
+          { author: 'member1', visibility: CommentVisibility.PRIVATE, body: 'Ask him about the distributed systems elective next time.' },
+        ],
         scores: { academic_record: 4, technical_background: 5, references: 4, motivation: 4, english: 4 },
         votes: [
           { member: 'chair', recommendation: Recommendation.ADMIT, confidence: 3, proposedScholarship: 50, comment: 'Best file of the round; thesis on graph databases.' },
@@ -931,11 +999,13 @@ export const SESSIONS: readonly DemoSession[] = [
         ],
         decision: {
           outcome: DecisionOutcome.ADMIT,
-          conditions: [AdmissionCondition.RECOGNITION_OF_PRIOR_EDUCATION],
           scholarshipPercent: 50,
           publishedAt: PUBLISHED,
           tuitionPaidAt: '2020-11-20T13:45:00Z',
           letterIssuedAt: '2020-11-23T09:15:00Z',
+          evidence: [
+            { kind: AdmissionCondition.RECOGNITION_OF_PRIOR_EDUCATION, decidedOn: '2021-02-22', recognised: true, reference: 'ENIC-2021/0147' },
+          ],
         },
       },
       {
@@ -948,14 +1018,12 @@ export const SESSIONS: readonly DemoSession[] = [
           { member: 'member3', recommendation: Recommendation.WAITLIST, confidence: 1, comment: 'Would rather see him finish the degree first.' },
           { member: 'member4', recommendation: Recommendation.ADMIT_AS_TRANSFER, confidence: 2 },
         ],
-        decision: {
-          outcome: DecisionOutcome.ADMIT_AS_TRANSFER,
-          conditions: [AdmissionCondition.RECOGNITION_OF_PRIOR_EDUCATION],
-          publishedAt: PUBLISHED,
-        },
+        // Recognition outstanding.
+        decision: { outcome: DecisionOutcome.ADMIT_AS_TRANSFER, publishedAt: PUBLISHED },
       },
       {
-        // member2 is conflicted (same institution) and has no vote here.
+        // member2 is conflicted (same institution) and has no vote here. Conditional route without a
+        // certificate: preparatory courses under way (6 of 10 passed), English exam passed, recognition pending.
         applicant: 'marko-jovanovic',
         scores: { academic_record: 3, technical_background: 4, references: 3, motivation: 4, english: 2 },
         votes: [
@@ -965,17 +1033,19 @@ export const SESSIONS: readonly DemoSession[] = [
           { member: 'member4', recommendation: Recommendation.ADMIT, confidence: 3 },
         ],
         decision: {
-          // Recorded but not yet published.
           outcome: DecisionOutcome.ADMIT,
-          conditions: [
-            AdmissionCondition.PREPARATORY_COURSES,
-            AdmissionCondition.ENGLISH_EXAM,
-            AdmissionCondition.RECOGNITION_OF_PRIOR_EDUCATION,
+          conditions: [AdmissionCondition.PREPARATORY_COURSES, AdmissionCondition.ENGLISH_EXAM, AdmissionCondition.RECOGNITION_OF_PRIOR_EDUCATION],
+          publishedAt: PUBLISHED,
+          tuitionPaidAt: '2020-11-25T10:00:00Z',
+          letterIssuedAt: '2020-11-26T09:00:00Z',
+          evidence: [
+            { kind: AdmissionCondition.PREPARATORY_COURSES, acceptanceSignedOn: '2020-11-18', results: preparatoryResults('MSCS', [3.0, 2.7, 3.3, 2.3, 3.7, 3.0]) },
+            { kind: AdmissionCondition.ENGLISH_EXAM, takenOn: '2021-02-17', passed: true },
           ],
         },
       },
       {
-        // member1 declared a conflict and has no vote here.
+        // member1 declared a conflict and has no vote here. Recorded but not yet published: member1 sees nothing of it.
         applicant: 'ayse-kaya',
         scores: { academic_record: 4, psychology_foundation: 3, references: 4, motivation: 5, english: 4 },
         votes: [
@@ -984,12 +1054,7 @@ export const SESSIONS: readonly DemoSession[] = [
           { member: 'member3', recommendation: Recommendation.ADMIT, confidence: 2, proposedScholarship: 25 },
           { member: 'member4', recommendation: Recommendation.ADMIT, confidence: 3, proposedScholarship: 20 },
         ],
-        decision: {
-          outcome: DecisionOutcome.ADMIT,
-          conditions: [AdmissionCondition.MISSING_PREREQUISITES, AdmissionCondition.RECOGNITION_OF_PRIOR_EDUCATION],
-          scholarshipPercent: 25,
-          publishedAt: PUBLISHED,
-        },
+        decision: { outcome: DecisionOutcome.ADMIT, scholarshipPercent: 25 },
       },
       {
         applicant: 'ilina-stojanovska',
@@ -1003,37 +1068,68 @@ export const SESSIONS: readonly DemoSession[] = [
         ],
         decision: {
           outcome: DecisionOutcome.REJECT,
-          reason: 'Minimum CGPA not met: 64/100, the minimum on the regular route is 65/100.',
+          rejectionReason: RejectionReason.MINIMUM_GRADE_NOT_MET,
+          reason: '64/100; the minimum on the regular route is 65/100.',
           publishedAt: PUBLISHED,
         },
       },
       {
-        applicant: 'omar-al-suwaidi',
-        scores: { academic_record: 3, technical_background: 3, references: 3, motivation: 3, english: 3 },
-        votes: [
-          { member: 'chair', recommendation: Recommendation.REJECT, confidence: 3, comment: 'Diploma and transcript are phone photographs.' },
-          { member: 'member1', recommendation: Recommendation.REJECT, confidence: 3 },
-          { member: 'member2', recommendation: Recommendation.REJECT, confidence: 3 },
-          { member: 'member3', recommendation: Recommendation.ABSTAIN, confidence: 1, comment: 'Cannot judge the record from these images.' },
-          { member: 'member4', recommendation: Recommendation.REJECT, confidence: 2 },
-        ],
-        decision: {
-          outcome: DecisionOutcome.REJECT,
-          reason: 'Improper documents: the diploma and the transcript were photographed instead of scanned.',
-          publishedAt: PUBLISHED,
-        },
-      },
-      {
+        // member3 abstains: no scores, counted among the recommendations only.
         applicant: 'lejla-mehmedovic',
         scores: { academic_record: 2, technical_background: 3, references: 3, motivation: 3, english: 2 },
         votes: [
           { member: 'chair', recommendation: Recommendation.WAITLIST, confidence: 2 },
           { member: 'member1', recommendation: Recommendation.WAITLIST, confidence: 2 },
           { member: 'member2', recommendation: Recommendation.ADMIT, confidence: 1 },
-          { member: 'member3', recommendation: Recommendation.WAITLIST, confidence: 2 },
+          { member: 'member3', recommendation: Recommendation.ABSTAIN, confidence: 1, comment: 'I taught her English course; I would rather not score her.' },
           { member: 'member4', recommendation: Recommendation.REJECT, confidence: 1 },
         ],
-        decision: { outcome: DecisionOutcome.WAITLIST },
+        decision: { outcome: DecisionOutcome.WAITLIST, publishedAt: PUBLISHED },
+      },
+      {
+        // 180 ECTS: conditional admission; the preparatory courses passed with CGPA 3.1 and the degree recognised: final.
+        applicant: 'vedran-saric',
+        scores: { academic_record: 3, technical_background: 4, references: 4, motivation: 4, english: 3 },
+        votes: [
+          { member: 'chair', recommendation: Recommendation.ADMIT, confidence: 2 },
+          { member: 'member1', recommendation: Recommendation.ADMIT, confidence: 3 },
+          { member: 'member2', recommendation: Recommendation.ADMIT, confidence: 2 },
+          { member: 'member3', recommendation: Recommendation.ADMIT, confidence: 2 },
+          { member: 'member4', recommendation: Recommendation.WAITLIST, confidence: 1 },
+        ],
+        decision: {
+          outcome: DecisionOutcome.ADMIT,
+          publishedAt: PUBLISHED,
+          tuitionPaidAt: '2020-11-30T12:00:00Z',
+          letterIssuedAt: '2020-12-01T09:30:00Z',
+          evidence: [
+            {
+              kind: AdmissionCondition.PREPARATORY_COURSES,
+              acceptanceSignedOn: '2020-11-16',
+              results: preparatoryResults('MSCS', [3.3, 3.0, 2.7, 3.3, 3.0, 3.7, 2.7, 3.0, 3.3, 3.0]),
+            },
+            { kind: AdmissionCondition.RECOGNITION_OF_PRIOR_EDUCATION, decidedOn: '2021-02-24', recognised: true, reference: 'ENIC-2021/0152' },
+          ],
+        },
+      },
+      {
+        // 18 of 19 prerequisites: the last one taken; recognition refused — a failed condition.
+        applicant: 'zehra-yildirim',
+        scores: { academic_record: 4, psychology_foundation: 4, references: 3, motivation: 4, english: 3 },
+        votes: [
+          { member: 'chair', recommendation: Recommendation.ADMIT, confidence: 3 },
+          { member: 'member2', recommendation: Recommendation.ADMIT, confidence: 2 },
+          { member: 'member3', recommendation: Recommendation.ADMIT, confidence: 2 },
+          { member: 'member4', recommendation: Recommendation.ADMIT, confidence: 2 },
+        ],
+        decision: {
+          outcome: DecisionOutcome.ADMIT,
+          publishedAt: PUBLISHED,
+          evidence: [
+            { kind: AdmissionCondition.MISSING_PREREQUISITES, takenCourseCodes: ['PSY401'] },
+            { kind: AdmissionCondition.RECOGNITION_OF_PRIOR_EDUCATION, decidedOn: '2021-03-02', recognised: false, reference: 'ENIC-2021/0188 (refused: program not accredited in 2016)' },
+          ],
+        },
       },
     ],
   },

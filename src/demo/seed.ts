@@ -1,25 +1,28 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Applicant } from '../applicants/applicant.entity';
-import { AdmissionRoute } from '../applicants/applicant.enums';
-import { admissionRoute } from '../applicants/eligibility';
+import { EnglishCertificate } from '../applicants/english-certificate.entity';
 import { User, UserRole } from '../auth/user.entity';
 import { CommitteeMember, SeatRole } from '../committees/committee-member.entity';
 import { Committee } from '../committees/committee.entity';
 import { ConflictOfInterest, ConflictSource } from '../conflicts/conflict.entity';
 import type { Orm } from '../db/orm';
-import { Decision, DecisionOutcome } from '../decisions/decision.entity';
 import { ApplicantDocument, DocumentKind, DocumentQuality } from '../documents/document.entity';
 import { hashPassword } from '../auth/passwords';
 import { UserPassword } from '../auth/user-password.entity';
 import { Intake } from '../intakes/intake.entity';
+import { monthWeek, scheduleRefusal } from '../intakes/policy';
 import { ReviewWeek } from '../intakes/review-week.entity';
 import { PortfolioItem } from '../portfolios/portfolio-item.entity';
 import { Portfolio } from '../portfolios/portfolio.entity';
+import { portfolioCriterionRefusal, preparatoryCoursesRefusal } from '../programs/policy';
+import { PreparatoryCourse } from '../programs/preparatory-course.entity';
 import { PrerequisiteCourse } from '../programs/prerequisite-course.entity';
 import { Program } from '../programs/program.entity';
 import { RubricCriterion } from '../programs/rubric-criterion.entity';
 import { ReferenceLetter, ReferenceStatus } from '../references/reference.entity';
 import { AgendaItem, VotingStatus } from '../reviews/agenda-item.entity';
+import { SessionComment } from '../reviews/comment.entity';
+import { isAbstention, sessionTimeRefusal } from '../reviews/policy';
 import { ReviewSession, SessionStatus } from '../reviews/review-session.entity';
 import { VoteScore } from '../reviews/vote-score.entity';
 import { Vote } from '../reviews/vote.entity';
@@ -42,6 +45,8 @@ import {
   type UserKey,
   VISA_REQUIRED,
 } from './demo-data';
+import { checkAgendasAndVotes, PendingDecision, recordDecisions } from './seed-decisions';
+import { addMinutes, get, invariant, ruleHolds } from './seed-helpers';
 
 /**
  * The demo data set (DOMAIN.md's three programs, two intakes and their eight review weeks,
@@ -98,7 +103,12 @@ export async function seedDemoDataIfEmpty(orm: Orm, options: { passwords?: boole
     const committees = createCommittees(tx, users, programs);
     const applicants = createApplicants(tx, programs, intakes);
     createDeclaredConflicts(tx, users, applicants);
-    for (const session of SESSIONS) createSession(tx, session, { intakes, users, committees, applicants, programs });
+    const decisions = SESSIONS.flatMap((session) => createSession(tx, session, { intakes, users, committees, applicants, programs }));
+    // The rules themselves check what the tables say (agendas, conflicts), then record the
+    // decisions as the API would (seed-decisions.ts): a bad table fails the seed loudly.
+    await tx.flush();
+    await checkAgendasAndVotes(tx, [...applicants.values()].map((a) => a.applicant.id));
+    await recordDecisions(tx, decisions, get(users, 'officer'), new Map([...applicants].map(([key, seeded]) => [key, seeded.applicant])));
     return true; // transactional() flushes and commits
   });
 }
@@ -143,12 +153,9 @@ function createPrograms(em: EntityManager): Map<ProgramCode, SeededProgram> {
       relevantBackgroundRequired: row.relevantBackgroundRequired,
     });
     for (const course of row.prerequisites) em.create(PrerequisiteCourse, { program, code: course.code, title: course.title });
-
-    // DOMAIN.md: "A program without a portfolio has no portfolio criterion."
-    invariant(
-      row.portfolioRequired || row.rubric.every((c) => !c.key.includes('portfolio')),
-      `${row.code} has a portfolio criterion without requiring a portfolio`,
-    );
+    ruleHolds(preparatoryCoursesRefusal(row.preparatoryCourses), `${row.code}'s preparatory courses`);
+    row.preparatoryCourses.forEach((course, position) => em.create(PreparatoryCourse, { program, ...course, position }));
+    for (const criterion of row.rubric) ruleHolds(portfolioCriterionRefusal(criterion.key, row.portfolioRequired, 'key'), `${row.code}'s rubric`);
     const rubric = row.rubric.map((criterion, position) =>
       em.create(RubricCriterion, {
         program,
@@ -165,29 +172,14 @@ function createPrograms(em: EntityManager): Map<ProgramCode, SeededProgram> {
   return result;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "Last week" is the month's last 7 days; "first week" is days 1..7. */
-function weekDates(week: DemoWeek): { startsOn: string; endsOn: string; label: string } {
-  const daysInMonth = new Date(Date.UTC(week.year, week.month, 0)).getUTCDate();
-  const first = week.which === 'first' ? 1 : daysInMonth - 6;
-  const day = (d: number) => `${week.year}-${pad(week.month)}-${pad(d)}`;
-  const which = week.which === 'first' ? 'First' : 'Last';
-  return { startsOn: day(first), endsOn: day(first + 6), label: `${which} week of ${MONTHS[week.month - 1]} ${week.year}` };
-}
-
+/** The published schedule, by the one definition of "first/last week of a month" (intakes/policy.ts). */
 function createIntakes(em: EntityManager): Map<IntakeCode, SeededIntake> {
   const result = new Map<IntakeCode, SeededIntake>();
   for (const row of INTAKES) {
     const intake = em.create(Intake, { code: row.code, name: row.name, startsOn: row.startsOn, retentionMonths: DEMO_RETENTION_MONTHS });
-    const weeks = row.weeks.map((week, index) =>
-      em.create(ReviewWeek, {
-        intake,
-        ...weekDates(week),
-        // Only the last week of an intake: a type-D visa takes up to three months.
-        visaFreeOnly: index === row.weeks.length - 1,
-      }),
-    );
+    const planned = row.weeks.map((week: DemoWeek, index) => ({ id: String(index), ...monthWeek(week.which, week.year, week.month) }));
+    ruleHolds(scheduleRefusal(planned, row.startsOn), `${row.code}'s review weeks`);
+    const weeks = planned.map((week) => em.create(ReviewWeek, { intake, label: week.label, startsOn: week.startsOn, endsOn: week.endsOn }));
     result.set(row.code, { intake, weeks, applicationsOpen: row.applicationsOpen });
   }
   return result;
@@ -260,8 +252,6 @@ function createApplicants(
       ects: row.ects,
       gradeValue: row.grade.value,
       gradeScale: row.grade.scale,
-      englishTest: row.english?.test ?? null,
-      englishScore: row.english?.score ?? null,
       relevantBackground: row.relevantBackground ?? false,
       completedCourses: [...(row.completedCourses ?? [])],
       withdrawnAt,
@@ -284,6 +274,7 @@ function createApplicants(
       });
     });
 
+    row.english.forEach((certificate, position) => em.create(EnglishCertificate, { applicant, test: certificate.test, score: certificate.score, position, createdAt }));
     createDocuments(em, applicant, row, createdAt);
     if (row.portfolio) {
       const portfolio = em.create(Portfolio, {
@@ -334,7 +325,7 @@ function refereeEmail(reference: DemoReference): string {
 }
 
 function createDocuments(em: EntityManager, applicant: Applicant, row: DemoApplicant, createdAt: Date): void {
-  const kinds = row.english ? [...BASE_DOCUMENTS, DocumentKind.ENGLISH_CERTIFICATE] : BASE_DOCUMENTS;
+  const kinds = row.english.length > 0 ? [...BASE_DOCUMENTS, DocumentKind.ENGLISH_CERTIFICATE] : BASE_DOCUMENTS;
   kinds.forEach((kind, i) => {
     const photographed = row.photographed?.includes(kind) ?? false;
     const quality = photographed ? DocumentQuality.PHOTOGRAPHED : row.documentsUnchecked ? DocumentQuality.UNCHECKED : DocumentQuality.SCANNED;
@@ -359,21 +350,6 @@ function createDeclaredConflicts(em: EntityManager, users: Map<UserKey, User>, a
   }
 }
 
-/**
- * A member is conflicted with an applicant when declared, when their institution is the
- * applicant's prior institution, or when they wrote one of the applicant's letters.
- * The seed refuses any vote from a conflicted member.
- */
-function conflictedMembers(users: Map<UserKey, User>, seeded: SeededApplicant): Set<UserKey> {
-  const conflicted = new Set<UserKey>();
-  for (const row of DECLARED_CONFLICTS) if (row.applicant === seeded.row.key) conflicted.add(row.user);
-  for (const [key, user] of users) {
-    if (user.institution && user.institution === seeded.row.priorInstitution) conflicted.add(key);
-    if (seeded.refereeEmails.includes(user.email)) conflicted.add(key);
-  }
-  return conflicted;
-}
-
 /** Per seat (chair first), per rubric position: how each member deviates from the committee's typical score. */
 const SEAT_SCORE_DELTAS: readonly (readonly number[])[] = [
   [0, 0, 0, 0, 0],
@@ -393,15 +369,13 @@ function createSession(
     applicants: Map<string, SeededApplicant>;
     programs: Map<ProgramCode, SeededProgram>;
   },
-): void {
-  const { committee, programs: reviewed, seats } = get(ctx.committees, row.committee);
+): PendingDecision[] {
+  const { committee, seats } = get(ctx.committees, row.committee);
   const week = get(ctx.intakes, row.intake).weeks[row.week];
   invariant(week !== undefined, `${row.title}: intake ${row.intake} has no week ${row.week}`);
   const startsAt = new Date(row.startsAt);
   const endsAt = new Date(row.endsAt);
-  // Sessions are scheduled inside their review week (dates compared in UTC).
-  invariant(endsAt > startsAt, `${row.title}: ends before it starts`);
-  invariant(isoDate(startsAt) >= week.startsOn && isoDate(endsAt) <= week.endsOn, `${row.title}: outside ${week.label}`);
+  ruleHolds(sessionTimeRefusal(week, startsAt, endsAt), row.title);
 
   const closed = row.status === 'CLOSED';
   const session = em.create(ReviewSession, {
@@ -414,17 +388,13 @@ function createSession(
     blind: row.blind,
     createdAt: addMinutes(startsAt, -21 * 24 * 60),
   });
-  const chair = seats.find((seat) => seat.role === SeatRole.CHAIR)!.user;
+  const chair = get(ctx.users, seats.find((seat) => seat.role === SeatRole.CHAIR)!.user);
+  const decisions: PendingDecision[] = [];
 
   row.agenda.forEach((item, position) => {
     const seeded = get(ctx.applicants, item.applicant);
     const applicantRow = seeded.row;
-    // The agenda rules of DOMAIN.md.
-    invariant(reviewed.includes(applicantRow.program), `${item.applicant}: ${applicantRow.program} is not reviewed by ${row.committee}`);
-    invariant(applicantRow.intake === row.intake, `${item.applicant}: applied for ${applicantRow.intake}, not ${row.intake}`);
-    invariant(!(seeded.needsVisa && week.visaFreeOnly), `${item.applicant}: needs a visa, cannot be reviewed in ${week.label}`);
-    invariant(!applicantRow.withdrawnAt, `${item.applicant}: withdrawn`);
-
+    // The agenda rules themselves judge this item once it is flushed (checkAgendasAndVotes).
     em.create(AgendaItem, {
       session,
       applicant: seeded.applicant,
@@ -438,12 +408,10 @@ function createSession(
     const slot = addMinutes(startsAt, position * 50);
 
     invariant(closed || (!item.votes && !item.decision), `${item.applicant}: votes and decisions only in a closed session`);
-    const conflicted = conflictedMembers(ctx.users, seeded);
     const rubric = get(ctx.programs, applicantRow.program).rubric;
     for (const vote of item.votes ?? []) {
       const seatIndex = seats.findIndex((seat) => seat.user === vote.member);
       invariant(seatIndex >= 0, `${vote.member} votes on ${item.applicant} without a seat on ${row.committee}`);
-      invariant(!conflicted.has(vote.member), `${vote.member} is conflicted with ${item.applicant} and cannot vote`);
       const castAt = addMinutes(slot, 10 + seatIndex * 4);
       const entity = em.create(Vote, {
         session,
@@ -457,7 +425,8 @@ function createSession(
         createdAt: castAt,
         updatedAt: castAt,
       });
-      // One score per criterion of the applicant's program rubric.
+      // One score per criterion of the applicant's program rubric; an abstention has none.
+      if (isAbstention(vote.recommendation)) continue;
       for (const criterion of rubric) {
         const typical = item.scores?.[criterion.key];
         invariant(typical !== undefined, `${item.applicant}: no typical score for ${criterion.key}`);
@@ -466,61 +435,25 @@ function createSession(
       }
     }
 
-    if (item.decision) {
-      const decision = item.decision;
-      invariant(decision.outcome !== DecisionOutcome.REJECT || !!decision.reason, `${item.applicant}: a rejection needs a reason`);
-      invariant(
-        decision.outcome !== DecisionOutcome.ADMIT_AS_TRANSFER || admissionRoute(applicantRow.ects) === AdmissionRoute.TRANSFER,
-        `${item.applicant}: a transfer offer needs the transfer route`,
-      );
-      // The acceptance letter follows publication and payment (also a database check).
-      invariant(!decision.letterIssuedAt || (!!decision.publishedAt && !!decision.tuitionPaidAt), `${item.applicant}: letter before publication and payment`);
-      em.create(Decision, {
-        applicant: seeded.applicant,
+    (item.discussion ?? []).forEach((comment, i) =>
+      em.create(SessionComment, {
         session,
-        outcome: decision.outcome,
-        conditions: [...(decision.conditions ?? [])],
-        reason: decision.reason ?? null,
-        scholarshipPercent: decision.scholarshipPercent ?? null,
-        decidedBy: get(ctx.users, chair),
-        publishedAt: date(decision.publishedAt),
-        tuitionPaidAt: date(decision.tuitionPaidAt),
-        letterIssuedAt: date(decision.letterIssuedAt),
-        createdAt: addMinutes(slot, 40),
-      });
-    }
+        applicant: seeded.applicant,
+        author: get(ctx.users, comment.author),
+        visibility: comment.visibility,
+        body: comment.body,
+        createdAt: addMinutes(slot, 5 + i * 7),
+      }),
+    );
+    if (item.decision) decisions.push({ applicant: seeded.applicant, session, chair, decision: item.decision, at: addMinutes(slot, 40) });
   });
+  return decisions;
 }
 
 // ---------------------------------------------------------------------------------------
 // Small helpers
 // ---------------------------------------------------------------------------------------
 
-function invariant(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(`Demo data: ${message}`);
-}
-
-function get<K, V>(map: Map<K, V>, key: K): V {
-  const value = map.get(key);
-  invariant(value !== undefined, `unknown key ${String(key)}`);
-  return value;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-function addMinutes(at: Date, minutes: number): Date {
-  return new Date(at.getTime() + minutes * 60_000);
-}
-
-function date(iso: string | undefined): Date | null {
-  return iso ? new Date(iso) : null;
-}
-
-function isoDate(at: Date): string {
-  return at.toISOString().slice(0, 10);
-}
 
 function compactTimestamp(at: Date): string {
   const iso = at.toISOString();

@@ -3,12 +3,15 @@ import { Applicant } from '../applicants/applicant.entity';
 import { findByGlobalId } from '../common/entity-lookup';
 import { inTransaction } from '../common/transaction';
 import { requireText } from '../common/validation';
+import { watchAgendas } from '../reviews/agenda.guard';
 import { ApplicantDocument, DocumentKind, DocumentQuality } from './document.entity';
 
 export async function addDocument(ctx: Context, applicantId: string, kind: DocumentKind, fileName: string, quality: DocumentQuality): Promise<string> {
   return inTransaction(ctx, async (em) => {
     const applicant = await findByGlobalId(em, Applicant, 'Applicant', applicantId, 'applicantId');
+    const agendas = await watchAgendas(em, { applicantIds: [applicant.id] });
     const document = em.create(ApplicantDocument, { applicant, kind, fileName: requireText('fileName', fileName, 255), quality });
+    await agendas.assertStillStand('quality');
     return document.id;
   });
 }
@@ -17,7 +20,10 @@ export async function addDocument(ctx: Context, applicantId: string, kind: Docum
 export async function setDocumentQuality(ctx: Context, id: string, quality: DocumentQuality): Promise<string> {
   return inTransaction(ctx, async (em) => {
     const document = await findByGlobalId(em, ApplicantDocument, 'Document', id, 'id');
+    // A photographed document makes the application improper: not while it stands on an open agenda.
+    const agendas = await watchAgendas(em, { applicantIds: [document.applicant.id] });
     document.quality = quality;
+    await agendas.assertStillStand('quality');
     return document.id;
   });
 }

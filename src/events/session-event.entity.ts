@@ -14,6 +14,10 @@ export enum SessionEventType {
   MEMBER_JOINED = 'MEMBER_JOINED',
   MEMBER_LEFT = 'MEMBER_LEFT',
   SESSION_CLOSED = 'SESSION_CLOSED',
+  /** The office recorded evidence for a condition of an admission decided in the session. */
+  CONDITION_RECORDED = 'CONDITION_RECORDED',
+  /** Every condition of an admission decided in the session is met: the admission is final. */
+  ADMISSION_FINAL = 'ADMISSION_FINAL',
   /** Sent to subscribers once per batch of votes on an applicant; derived, never stored. */
   TALLY_CHANGED = 'TALLY_CHANGED',
 }

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
+import { WeekOfMonth } from './policy';
 import { DateScalar } from '../common/scalars';
 
 @InputType()
@@ -41,9 +42,6 @@ export class CreateReviewWeekInput {
 
   @Field(() => DateScalar)
   endsOn: string;
-
-  @Field({ nullable: true, defaultValue: false })
-  visaFreeOnly: boolean;
 }
 
 @InputType()
@@ -56,7 +54,25 @@ export class UpdateReviewWeekInput {
 
   @Field(() => DateScalar, { nullable: true })
   endsOn?: string;
+}
 
-  @Field({ nullable: true })
-  visaFreeOnly?: boolean;
+@InputType({ description: 'One week of the published rule, e.g. the last week of October 2020.' })
+export class MonthWeekInput {
+  @Field(() => WeekOfMonth)
+  week: WeekOfMonth;
+
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => Int, { description: '1–12' })
+  month: number;
+}
+
+@InputType({ description: '"Last week of October, November, December and January; the last for applicants needing no visa."' })
+export class ScheduleReviewWeeksInput {
+  @Field(() => ID)
+  intakeId: string;
+
+  @Field(() => [MonthWeekInput], { description: 'The weeks; the latest becomes the visa-free one.' })
+  weeks: MonthWeekInput[];
 }

@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../common/global-id';
 import { IntakeNode, ReviewWeekNode } from './intake.type';
+import { visaFreeWeekSql } from './policy';
 
 function toIntake(row: any): IntakeNode {
   return Object.assign(new IntakeNode(), {
@@ -33,10 +34,15 @@ export async function allIntakes(db: Knex): Promise<IntakeNode[]> {
   return (await db('intake').orderBy('starts_on')).map(toIntake);
 }
 
+/** A week with whether it is its intake's visa-free one, judged in SQL by the policy's twin. */
+function selectWeeks(db: Knex) {
+  return db('review_week as w').select('w.*', db.raw(`${visaFreeWeekSql('w')} as visa_free_only`));
+}
+
 export async function weeksById(db: Knex, ids: readonly string[]): Promise<ReviewWeekNode[]> {
-  return (await db('review_week').whereIn('id', ids)).map(toWeek);
+  return (await selectWeeks(db).whereIn('w.id', ids)).map(toWeek);
 }
 
 export async function weeksByIntake(db: Knex, intakeIds: readonly string[]): Promise<ReviewWeekNode[]> {
-  return (await db('review_week').whereIn('intake_id', intakeIds).orderBy('starts_on')).map(toWeek);
+  return (await selectWeeks(db).whereIn('w.intake_id', intakeIds).orderBy('w.starts_on')).map(toWeek);
 }

@@ -6,7 +6,7 @@ import { reload } from '../common/loader';
 import type { Context } from '../context';
 import { visibleSessions } from '../reviews/review-session.service';
 import { ReviewSessionNode } from '../reviews/review.type';
-import { CreateIntakeInput, CreateReviewWeekInput, UpdateIntakeInput, UpdateReviewWeekInput } from './intake.inputs';
+import { CreateIntakeInput, CreateReviewWeekInput, ScheduleReviewWeeksInput, UpdateIntakeInput, UpdateReviewWeekInput } from './intake.inputs';
 import { allIntakes } from './intake.queries';
 import * as intakes from './intake.service';
 import { IntakeNode, ReviewWeekNode } from './intake.type';
@@ -26,7 +26,7 @@ export class IntakeResolver {
     return intake;
   }
 
-  @FieldResolver(() => [ReviewWeekNode])
+  @FieldResolver(() => [ReviewWeekNode], { description: 'In date order; the last is only for applicants who need no visa.' })
   reviewWeeks(@Root() intake: IntakeNode, @Ctx() ctx: Context): Promise<ReviewWeekNode[]> {
     return ctx.loaders.weeksByIntake.load(intake.dbId);
   }
@@ -35,6 +35,16 @@ export class IntakeResolver {
   @Mutation(() => IntakeNode)
   async createIntake(@Arg('input') input: CreateIntakeInput, @Ctx() ctx: Context): Promise<IntakeNode> {
     return reload(ctx.loaders.intake, await intakes.createIntake(ctx, input));
+  }
+
+  @Authorized(OFFICER)
+  @Mutation(() => IntakeNode, {
+    description: 'Creates review weeks from the published rule (first or last week of a month); the latest is the visa-free one.',
+  })
+  async scheduleReviewWeeks(@Arg('input') input: ScheduleReviewWeeksInput, @Ctx() ctx: Context): Promise<IntakeNode> {
+    const id = await intakes.scheduleReviewWeeks(ctx, input);
+    ctx.loaders.weeksByIntake.clear(id);
+    return reload(ctx.loaders.intake, id);
   }
 
   @Authorized(OFFICER)

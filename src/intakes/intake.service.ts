@@ -1,12 +1,14 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { findByGlobalId } from '../common/entity-lookup';
-import { badInput, conflict } from '../common/errors';
+import { conflict } from '../common/errors';
 import { inTransaction } from '../common/transaction';
 import { refuseNulls, requireIntegerBetween, requireText } from '../common/validation';
-import { AgendaItem } from '../reviews/agenda-item.entity';
+import { watchAgendas } from '../reviews/agenda.guard';
 import { ReviewSession } from '../reviews/review-session.entity';
-import { CreateIntakeInput, CreateReviewWeekInput, UpdateIntakeInput, UpdateReviewWeekInput } from './intake.inputs';
+import { CreateIntakeInput, CreateReviewWeekInput, ScheduleReviewWeeksInput, UpdateIntakeInput, UpdateReviewWeekInput } from './intake.inputs';
 import { Intake } from './intake.entity';
+import { endsBeforeIntake, monthWeek, scheduleRefusal, WeekDates } from './policy';
 import { ReviewWeek } from './review-week.entity';
 
 /** Null or unset: the server's RETENTION_MONTHS. */
@@ -26,62 +28,85 @@ export async function createIntake(ctx: Context, input: CreateIntakeInput): Prom
   });
 }
 
+/** The intake's start may move, but never onto or before one of its review weeks. */
 export async function updateIntake(ctx: Context, id: string, input: UpdateIntakeInput): Promise<string> {
   return inTransaction(ctx, async (em) => {
     refuseNulls(input, ['retentionMonths']);
-    const intake = await findByGlobalId(em, Intake, 'Intake', id, 'id');
+    const intake = await lockIntake(em, await findByGlobalId(em, Intake, 'Intake', id, 'id'));
     if (input.name !== undefined) intake.name = requireText('name', input.name);
-    if (input.startsOn !== undefined) intake.startsOn = input.startsOn;
+    if (input.startsOn !== undefined) {
+      const late = (await weeksOf(em, intake)).filter((week) => !endsBeforeIntake(week, input.startsOn!));
+      if (late.length > 0) {
+        throw conflict(`${late.map((w) => `"${w.label}"`).join(', ')} would end on or after the intake starts (${input.startsOn}).`, 'startsOn');
+      }
+      intake.startsOn = input.startsOn;
+    }
     if (input.retentionMonths !== undefined) intake.retentionMonths = checkRetention(input.retentionMonths);
     return intake.id;
   });
 }
 
-function checkWeekDates(startsOn: string, endsOn: string) {
-  if (endsOn < startsOn) throw badInput('endsOn', 'A review week cannot end before it starts.');
-  const days = (Date.parse(endsOn) - Date.parse(startsOn)) / 86_400_000;
-  if (days > 13) throw badInput('endsOn', 'A review week spans at most two weeks.');
-}
-
 export async function createReviewWeek(ctx: Context, input: CreateReviewWeekInput): Promise<string> {
   return inTransaction(ctx, async (em) => {
-    const intake = await findByGlobalId(em, Intake, 'Intake', input.intakeId, 'intakeId');
-    checkWeekDates(input.startsOn, input.endsOn);
-    const week = em.create(ReviewWeek, {
-      intake,
-      label: requireText('label', input.label),
-      startsOn: input.startsOn,
-      endsOn: input.endsOn,
-      visaFreeOnly: input.visaFreeOnly,
-    });
-    return week.id;
+    const intake = await lockIntake(em, await findByGlobalId(em, Intake, 'Intake', input.intakeId, 'intakeId'));
+    const week = { id: 'new', label: requireText('label', input.label), startsOn: input.startsOn, endsOn: input.endsOn };
+    const refusal = scheduleRefusal([...(await weeksOf(em, intake)), week], intake.startsOn, week);
+    if (refusal) throw refusal;
+    // A week added after the last one takes over the visa-free rule from it: that only relaxes
+    // the rule for the old last week, whose agendas keep what they have.
+    return em.create(ReviewWeek, { intake, label: week.label, startsOn: week.startsOn, endsOn: week.endsOn }).id;
   });
 }
 
 /**
- * Changing a week must not invalidate what is already scheduled in it: sessions must still fit,
- * and a week cannot turn visa-free while visa-requiring applicants are on its agendas.
+ * The weeks of the published rule ("last week of October, November, December and January; the
+ * last for applicants needing no visa"), with "last week of a month" as intakes/policy.ts defines it.
+ */
+export async function scheduleReviewWeeks(ctx: Context, input: ScheduleReviewWeeksInput): Promise<string> {
+  return inTransaction(ctx, async (em) => {
+    const intake = await lockIntake(em, await findByGlobalId(em, Intake, 'Intake', input.intakeId, 'intakeId'));
+    const planned = input.weeks.map((w, index) => ({ id: `new-${index}`, ...monthWeek(w.week, w.year, w.month) }));
+    const refusal = scheduleRefusal([...(await weeksOf(em, intake)), ...planned], intake.startsOn);
+    if (refusal) throw refusal;
+    for (const week of planned) em.create(ReviewWeek, { intake, label: week.label, startsOn: week.startsOn, endsOn: week.endsOn });
+    return intake.id;
+  });
+}
+
+/**
+ * Changing a week must not invalidate what is already scheduled: its sessions must still fit, the
+ * intake's weeks still may not overlap or end after it starts, and if the move makes it (or
+ * another week) the intake's last, visa applicants on that week's open agendas refuse it.
  */
 export async function updateReviewWeek(ctx: Context, id: string, input: UpdateReviewWeekInput): Promise<string> {
   return inTransaction(ctx, async (em) => {
     refuseNulls(input);
     const week = await findByGlobalId(em, ReviewWeek, 'ReviewWeek', id, 'id');
+    const intake = await lockIntake(em, await em.findOneOrFail(Intake, week.intake.id));
+    const agendas = await watchAgendas(em, { intakeIds: [intake.id] });
     if (input.label !== undefined) week.label = requireText('label', input.label);
-    const startsOn = input.startsOn ?? week.startsOn;
-    const endsOn = input.endsOn ?? week.endsOn;
-    checkWeekDates(startsOn, endsOn);
+    const changed = { id: week.id, label: week.label, startsOn: input.startsOn ?? week.startsOn, endsOn: input.endsOn ?? week.endsOn };
+    const others = (await weeksOf(em, intake)).filter((w) => w.id !== week.id);
+    const refusal = scheduleRefusal([...others, changed], intake.startsOn, changed);
+    if (refusal) throw refusal;
     const outside = await em.count(ReviewSession, {
       week,
-      $or: [{ startsAt: { $lt: new Date(`${startsOn}T00:00:00Z`) } }, { endsAt: { $gt: new Date(`${endsOn}T23:59:59.999Z`) } }],
+      $or: [{ startsAt: { $lt: new Date(`${changed.startsOn}T00:00:00Z`) } }, { endsAt: { $gt: new Date(`${changed.endsOn}T23:59:59.999Z`) } }],
     });
     if (outside > 0) throw conflict(`${outside} session(s) of this week would fall outside the new dates.`, 'startsOn');
-    week.startsOn = startsOn;
-    week.endsOn = endsOn;
-    if (input.visaFreeOnly === true && !week.visaFreeOnly) {
-      const needingVisa = await em.count(AgendaItem, { session: { week }, applicant: { needsVisa: true } });
-      if (needingVisa > 0) throw conflict(`${needingVisa} applicant(s) needing a visa are on this week's agendas.`, 'visaFreeOnly');
-    }
-    if (input.visaFreeOnly !== undefined) week.visaFreeOnly = input.visaFreeOnly;
+    week.startsOn = changed.startsOn;
+    week.endsOn = changed.endsOn;
+    await agendas.assertStillStand('startsOn');
     return week.id;
   });
+}
+
+/** One writer of an intake's schedule at a time: the overlap and last-week rules read all its weeks. */
+async function lockIntake(em: EntityManager, intake: Intake): Promise<Intake> {
+  await em.execute('select id from intake where id = ? for no key update', [intake.id]);
+  return intake;
+}
+
+async function weeksOf(em: EntityManager, intake: Intake): Promise<(WeekDates & { label: string })[]> {
+  return (await em.find(ReviewWeek, { intake })).map((w) => ({ id: w.id, label: w.label, startsOn: w.startsOn, endsOn: w.endsOn }));
 }

@@ -36,6 +36,6 @@ export class ReviewWeekNode extends Node {
   @Field(() => DateScalar)
   endsOn: string;
 
-  @Field({ description: 'Only applicants who need no visa may be reviewed this week (the last week of an intake).' })
+  @Field({ description: "The intake's last week, only for applicants who need no visa (derived from the dates, never set)." })
   visaFreeOnly: boolean;
 }

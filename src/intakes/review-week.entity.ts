@@ -1,7 +1,8 @@
-import { Check, Entity, ManyToOne, Opt, Property, Ref, Unique } from '@mikro-orm/core';
+import { Check, Entity, ManyToOne, Property, Ref, Unique } from '@mikro-orm/core';
 import { BaseEntity } from '../db/base.entity';
 import { Intake } from './intake.entity';
 
+/** A review week of an intake; which one is visa-free follows from the dates (intakes/policy.ts). */
 @Entity()
 @Unique({ properties: ['intake', 'startsOn'] })
 @Check({ name: 'review_week_dates_check', expression: 'ends_on >= starts_on' })
@@ -17,8 +18,4 @@ export class ReviewWeek extends BaseEntity {
 
   @Property({ type: 'date' })
   endsOn: string;
-
-  /** The last week of an intake: a type-D visa takes up to three months, so only visa-free applicants. */
-  @Property({ type: 'boolean', default: false })
-  visaFreeOnly: boolean & Opt = false;
 }

@@ -5,6 +5,7 @@ import { badInput, invalidState } from '../common/errors';
 import { inTransaction } from '../common/transaction';
 import { optionalText, requireIntegerBetween, requireText } from '../common/validation';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { watchAgendas } from '../reviews/agenda.guard';
 import { PortfolioItem } from './portfolio-item.entity';
 import { Portfolio } from './portfolio.entity';
 
@@ -48,7 +49,11 @@ export async function addPortfolioItem(ctx: Context, applicantId: string, fields
 export async function removePortfolioItem(ctx: Context, id: string): Promise<string> {
   return inTransaction(ctx, async (em) => {
     const item = await findByGlobalId(em, PortfolioItem, 'PortfolioItem', id, 'id');
+    // A submitted portfolio left empty no longer counts: not while the applicant stands on an open agenda.
+    const portfolio = await em.findOneOrFail(Portfolio, item.portfolio.id);
+    const agendas = await watchAgendas(em, { applicantIds: [portfolio.applicant.id] });
     em.remove(item);
+    await agendas.assertStillStand('id');
     return item.portfolio.id;
   });
 }

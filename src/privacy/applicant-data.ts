@@ -59,6 +59,22 @@ export const APPLICANT_TABLES: ApplicantTable[] = [
     order: 't.position, t.id',
   },
   { table: 'decision', applicant: { column: 'applicant_id' }, audited: true, exportOmits: ['decided_by_id'], erase: { reason: `case when t.reason is null then null else ${ERASED} end` } },
+  // Conditions keep their kind, status and evidence flags and results (the funnel counts them);
+  // committee requirements' words, notes and recognition references are free text about the person.
+  {
+    table: 'decision_condition',
+    applicant: { parent: { column: 'decision_id', table: 'decision' } },
+    audited: true,
+    exportOmits: ['recorded_by_id'],
+    erase: {
+      description: `case when t.kind = 'COMMITTEE_REQUIREMENT' then ${ERASED} else t.description end`,
+      note: `case when t.note is null then null else ${ERASED} end`,
+      recognition_reference: `case when t.recognition_reference is null then null else ${ERASED} end`,
+    },
+    order: 't.created_at, t.id',
+  },
+  // A certificate's test and score are what eligibility and the applicant mix are computed from.
+  { table: 'english_certificate', applicant: { column: 'applicant_id' }, audited: true, order: 't.position, t.id' },
   {
     table: 'conflict_of_interest',
     applicant: { column: 'applicant_id' },

@@ -43,6 +43,18 @@ export class PrerequisiteCourseInput {
 }
 
 @InputType()
+export class PreparatoryCourseInput {
+  @Field()
+  code: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => Int, { description: 'Bachelor-level ECTS credits, 1–30; the ten courses add up to 60.' })
+  ects: number;
+}
+
+@InputType()
 export class RubricCriterionInput {
   @Field({ description: 'Stable machine name; an existing key updates that criterion in place.' })
   key: string;

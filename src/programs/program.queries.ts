@@ -1,7 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../common/global-id';
 import { numeric } from '../common/scalars';
-import { PrerequisiteCourseType, ProgramNode, RubricCriterionNode } from './program.type';
+import { PreparatoryCourseType, PrerequisiteCourseType, ProgramNode, RubricCriterionNode } from './program.type';
 
 /** Plain-row reads for the program feature: the read path never hydrates ORM entities. */
 
@@ -17,13 +17,17 @@ function toProgram(row: any): ProgramNode {
     prerequisites: (row.prerequisites as any[]).map(
       (course) => Object.assign(new PrerequisiteCourseType(), { programId: row.id, code: course.code, title: course.title }),
     ),
+    preparatoryCourses: (row.preparatory_courses as any[]).map((course) =>
+      Object.assign(new PreparatoryCourseType(), { code: course.code, title: course.title, ects: course.ects }),
+    ),
   });
 }
 
-/** A program with its prerequisite courses (eligibility reads both): one statement, not two. */
+/** A program with its prerequisite and preparatory courses (eligibility and decisions read them): one statement. */
 const PROGRAM_COLUMNS = [
   'program.*',
   'coalesce((select json_agg(json_build_object(\'code\', c.code, \'title\', c.title) order by c.code) from prerequisite_course c where c.program_id = program.id), \'[]\') as prerequisites',
+  'coalesce((select json_agg(json_build_object(\'code\', c.code, \'title\', c.title, \'ects\', c.ects) order by c.position) from preparatory_course c where c.program_id = program.id), \'[]\') as preparatory_courses',
 ];
 
 function toCriterion(row: any): RubricCriterionNode {

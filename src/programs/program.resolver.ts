@@ -4,7 +4,7 @@ import { notFound } from '../common/errors';
 import { fromGlobalId } from '../common/global-id';
 import { reload } from '../common/loader';
 import type { Context } from '../context';
-import { CreateProgramInput, PrerequisiteCourseInput, RubricCriterionInput, UpdateProgramInput } from './program.inputs';
+import { CreateProgramInput, PreparatoryCourseInput, PrerequisiteCourseInput, RubricCriterionInput, UpdateProgramInput } from './program.inputs';
 import { allPrograms } from './program.queries';
 import * as programs from './program.service';
 import { PrerequisiteCourseType, ProgramNode, RubricCriterionNode } from './program.type';
@@ -54,6 +54,16 @@ export class ProgramResolver {
     @Ctx() ctx: Context,
   ): Promise<ProgramNode> {
     return reload(ctx.loaders.program, await programs.setPrerequisiteCourses(ctx, programId, courses));
+  }
+
+  @Authorized(OFFICER)
+  @Mutation(() => ProgramNode, { description: 'Replaces the preparatory courses of the conditional route: exactly 10 courses adding up to 60 ECTS.' })
+  async setPreparatoryCourses(
+    @Arg('programId', () => ID) programId: string,
+    @Arg('courses', () => [PreparatoryCourseInput]) courses: PreparatoryCourseInput[],
+    @Ctx() ctx: Context,
+  ): Promise<ProgramNode> {
+    return reload(ctx.loaders.program, await programs.setPreparatoryCourses(ctx, programId, courses));
   }
 
   @Authorized(OFFICER)

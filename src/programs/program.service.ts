@@ -3,14 +3,14 @@ import { findByGlobalId } from '../common/entity-lookup';
 import { badInput, conflict } from '../common/errors';
 import { inTransaction } from '../common/transaction';
 import { refuseNulls, requireIntegerBetween, requireText } from '../common/validation';
+import { watchAgendas } from '../reviews/agenda.guard';
 import { VoteScore } from '../reviews/vote-score.entity';
+import { isPortfolioCriterion, portfolioCriterionRefusal, preparatoryCoursesRefusal } from './policy';
+import { PreparatoryCourse } from './preparatory-course.entity';
 import { PrerequisiteCourse } from './prerequisite-course.entity';
-import { CreateProgramInput, PrerequisiteCourseInput, RubricCriterionInput, UpdateProgramInput } from './program.inputs';
+import { CreateProgramInput, PreparatoryCourseInput, PrerequisiteCourseInput, RubricCriterionInput, UpdateProgramInput } from './program.inputs';
 import { Program } from './program.entity';
 import { RubricCriterion } from './rubric-criterion.entity';
-
-/** A program without a portfolio requirement has no portfolio criterion (DOMAIN.md, Rubrics). */
-const PORTFOLIO_KEY = /portfolio/i;
 
 export async function createProgram(ctx: Context, input: CreateProgramInput): Promise<string> {
   return inTransaction(ctx, async (em) => {
@@ -29,17 +29,22 @@ export async function updateProgram(ctx: Context, programId: string, input: Upda
   return inTransaction(ctx, async (em) => {
     refuseNulls(input);
     const program = await findByGlobalId(em, Program, 'Program', programId, 'id');
+    // Stricter requirements may leave applicants of the program on open agendas they may no longer stand on.
+    const agendas = await watchAgendas(em, { programIds: [program.id] });
     if (input.name !== undefined) program.name = requireText('name', input.name);
     if (input.minAcademicReferences !== undefined) {
       program.minAcademicReferences = requireIntegerBetween('minAcademicReferences', input.minAcademicReferences, 0, 10);
     }
     if (input.relevantBackgroundRequired !== undefined) program.relevantBackgroundRequired = input.relevantBackgroundRequired;
     if (input.portfolioRequired !== undefined) {
-      if (!input.portfolioRequired && (await em.count(RubricCriterion, { program, key: { $re: 'portfolio' } })) > 0) {
+      const criteria = await em.find(RubricCriterion, { program });
+      if (!input.portfolioRequired && criteria.some((c) => isPortfolioCriterion(c.key))) {
         throw badInput('portfolioRequired', 'Remove the portfolio criterion from the rubric before dropping the portfolio requirement.');
       }
       program.portfolioRequired = input.portfolioRequired;
     }
+    const field = (['minAcademicReferences', 'portfolioRequired', 'relevantBackgroundRequired'] as const).find((f) => input[f] !== undefined);
+    if (field) await agendas.assertStillStand(field);
     return program.id;
   });
 }
@@ -47,16 +52,41 @@ export async function updateProgram(ctx: Context, programId: string, input: Upda
 export async function setPrerequisiteCourses(ctx: Context, programId: string, courses: PrerequisiteCourseInput[]): Promise<string> {
   return inTransaction(ctx, async (em) => {
     const program = await findByGlobalId(em, Program, 'Program', programId, 'programId');
-    const codes = new Set<string>();
-    const cleaned = courses.map((course, index) => {
-      const code = requireText(`courses[${index}].code`, course.code, 40).toUpperCase();
-      if (codes.has(code)) throw badInput(`courses[${index}].code`, `Course ${code} is listed twice.`);
-      codes.add(code);
-      return { code, title: requireText(`courses[${index}].title`, course.title) };
-    });
+    const cleaned = cleanCourses(courses);
     await em.nativeDelete(PrerequisiteCourse, { program });
     for (const course of cleaned) em.create(PrerequisiteCourse, { program, ...course });
     return program.id;
+  });
+}
+
+/**
+ * Replaces the list of preparatory courses a conditional-route admission signs up for. Admissions
+ * already signed keep the list they signed (their condition holds a copy).
+ */
+export async function setPreparatoryCourses(ctx: Context, programId: string, courses: PreparatoryCourseInput[]): Promise<string> {
+  return inTransaction(ctx, async (em) => {
+    const program = await findByGlobalId(em, Program, 'Program', programId, 'programId');
+    const cleaned = cleanCourses(courses).map((course, index) => ({
+      ...course,
+      ects: requireIntegerBetween(`courses[${index}].ects`, courses[index].ects, 1, 30),
+      position: index,
+    }));
+    const refusal = preparatoryCoursesRefusal(cleaned);
+    if (refusal) throw refusal;
+    await em.nativeDelete(PreparatoryCourse, { program });
+    for (const course of cleaned) em.create(PreparatoryCourse, { program, ...course });
+    return program.id;
+  });
+}
+
+/** Course codes upper-cased and each once; titles required. */
+function cleanCourses(courses: readonly { code: string; title: string }[]): { code: string; title: string }[] {
+  const codes = new Set<string>();
+  return courses.map((course, index) => {
+    const code = requireText(`courses[${index}].code`, course.code, 40).toUpperCase();
+    if (codes.has(code)) throw badInput(`courses[${index}].code`, `Course ${code} is listed twice.`);
+    codes.add(code);
+    return { code, title: requireText(`courses[${index}].title`, course.title) };
   });
 }
 
@@ -76,9 +106,8 @@ export async function setRubric(ctx: Context, programId: string, criteria: Rubri
       if (!/^[a-z][a-z0-9_]*$/.test(key)) throw badInput(`${field}.key`, 'A key is lower-case letters, digits and underscores.');
       if (keys.has(key)) throw badInput(`${field}.key`, `Criterion ${key} is listed twice.`);
       keys.add(key);
-      if (!program.portfolioRequired && PORTFOLIO_KEY.test(key)) {
-        throw badInput(`${field}.key`, 'This program requires no portfolio, so its rubric has no portfolio criterion.');
-      }
+      const portfolio = portfolioCriterionRefusal(key, program.portfolioRequired, `${field}.key`);
+      if (portfolio) throw portfolio;
       // Stored with three decimals: anything smaller would round to 0.
       if (!Number.isFinite(input.weight) || input.weight < 0.001 || input.weight > 100) {
         throw badInput(`${field}.weight`, 'A weight is a number from 0.001 to 100.');

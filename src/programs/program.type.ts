@@ -7,6 +7,11 @@ export class ProgramNode extends Node {
   /** Read with the program (programsById), so eligibility needs no statement of its own for them. */
   prerequisites: PrerequisiteCourseType[];
 
+  @Field(() => [PreparatoryCourseType], {
+    description: 'The 10 courses / 60 ECTS of scientific preparation a conditional-route admission signs up for (empty until the program sets them).',
+  })
+  preparatoryCourses: PreparatoryCourseType[];
+
   @Field()
   code: string;
 
@@ -32,6 +37,18 @@ export class PrerequisiteCourseType {
 
   @Field()
   title: string;
+}
+
+@ObjectType('PreparatoryCourse', { description: 'A bachelor-level course of the scientific preparation.' })
+export class PreparatoryCourseType {
+  @Field()
+  code: string;
+
+  @Field()
+  title: string;
+
+  @Field(() => Int)
+  ects: number;
 }
 
 @ObjectType('RubricLevel')

@@ -4,6 +4,7 @@ import { findByGlobalId } from '../common/entity-lookup';
 import { conflict, invalidState } from '../common/errors';
 import { inTransaction } from '../common/transaction';
 import { requireEmail, requireText } from '../common/validation';
+import { watchAgendas } from '../reviews/agenda.guard';
 import { ReferenceLetter, ReferenceStatus } from './reference.entity';
 
 export interface RequestReference {
@@ -46,7 +47,10 @@ export async function markReferenceReceived(ctx: Context, id: string): Promise<s
 export async function removeReference(ctx: Context, id: string): Promise<string> {
   return inTransaction(ctx, async (em) => {
     const reference = await findByGlobalId(em, ReferenceLetter, 'Reference', id, 'id');
+    // Fewer letters than the program requires may keep the applicant off an agenda they are on.
+    const agendas = await watchAgendas(em, { applicantIds: [reference.applicant.id] });
     em.remove(reference);
+    await agendas.assertStillStand('id');
     return reference.applicant.id;
   });
 }

@@ -1,8 +1,9 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { numeric } from '../common/scalars';
 import { toGlobalId } from '../common/global-id';
-import { DecisionOutcome } from '../decisions/decision.entity';
-import { applicantConditions, Conditions, reportRows, ReportScope, visibleVotesCte } from './report-scope';
+import { DecisionOutcome } from '../decisions/decision.enums';
+import { decisionVisibleSql } from '../decisions/policy';
+import { applicantConditions, Conditions, mayShowCell, reportRows, ReportScope, shownSql, visibleVotesCte } from './report-scope';
 import { CommitteeWork, DecisionDay } from './report.types';
 
 /** Sessions the viewer's reports cover: every one for officers and reporters, their committees' for members. */
@@ -24,11 +25,13 @@ export async function committeeWork(db: Knex, scope: ReportScope): Promise<Commi
   const sessions = sessionConditions(scope);
   const applicant = applicantConditions({ ...scope, filter: { ...scope.filter, from: undefined, to: undefined } });
   const anonymous = scope.kind === 'reporter';
+  // A member sees nothing of an unpublished decision on an applicant they are conflicted with, not even its timing.
+  const decisions = decisionVisibleSql('d', { isOfficer: scope.kind !== 'member', conflictedApplicantIds: scope.conflicted });
   const [members, perSession, perWeek] = await Promise.all([
     reportRows(
       db,
       `with ${votes.sql} select vv.member_id, u.name, count(*) as n from visible_votes vv join app_user u on u.id = vv.member_id
-        group by vv.member_id, u.name order by n desc, u.name`,
+        group by vv.member_id, u.name order by ${shownSql(scope, 'count(*)')} desc, n desc, u.name`,
       votes.bindings,
     ),
     reportRows(
@@ -41,17 +44,17 @@ export async function committeeWork(db: Knex, scope: ReportScope): Promise<Commi
            from agenda_item ai join applicant a on a.id = ai.applicant_id
           where ${applicant.sql}
           group by ai.session_id)
-       select s.id, s.title,
+       select s.id, s.title, coalesce(max(ci.votes), 0) as votes,
               max(ci.votes)::float
                 / nullif((select count(*) from committee_member cm where cm.committee_id = s.committee_id) * max(ci.items), 0) as participation,
               avg(extract(epoch from d.created_at - s.opened_at) / 60) as mean_minutes,
               percentile_cont(0.5) within group (order by extract(epoch from d.created_at - s.opened_at) / 60) as median_minutes
          from review_session s join review_week w on w.id = s.week_id
          left join counted_items ci on ci.session_id = s.id
-         left join decision d on d.session_id = s.id and s.opened_at is not null
+         left join decision d on d.session_id = s.id and s.opened_at is not null and ${decisions.sql}
         where ${sessions.sql}
         group by s.id, s.title, s.starts_at, s.committee_id order by s.starts_at`,
-      [...applicant.bindings, ...sessions.bindings],
+      [...applicant.bindings, ...decisions.bindings, ...sessions.bindings],
     ),
     reportRows(
       db,
@@ -63,15 +66,20 @@ export async function committeeWork(db: Knex, scope: ReportScope): Promise<Commi
     ),
   ]);
   return {
-    members: members.map((row: any, index: number) => ({
-      memberId: anonymous ? null : toGlobalId('User', row.member_id),
-      label: anonymous ? `Reviewer ${index + 1}` : row.name,
-      votesCast: Number(row.n),
-    })),
+    members: members.map((row: any, index: number) => {
+      const shown = mayShowCell(scope, Number(row.n));
+      return {
+        memberId: anonymous ? null : toGlobalId('User', row.member_id),
+        label: anonymous ? `Reviewer ${index + 1}` : row.name,
+        suppressed: !shown,
+        votesCast: shown ? Number(row.n) : null,
+      };
+    }),
     sessions: perSession.map((row: any) => ({
       sessionId: toGlobalId('ReviewSession', row.id),
       title: row.title,
-      participationRate: numeric(row.participation),
+      participationSuppressed: !mayShowCell(scope, Number(row.votes)),
+      participationRate: mayShowCell(scope, Number(row.votes)) ? numeric(row.participation) : null,
       meanMinutesToDecision: numeric(row.mean_minutes),
       medianMinutesToDecision: numeric(row.median_minutes),
     })),

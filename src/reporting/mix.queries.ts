@@ -1,6 +1,5 @@
 import type { Knex } from '@mikro-orm/postgresql';
-import { ROUTE_SQL } from '../applicants/applicant.queries';
-import { MINIMUM_ENGLISH, MINIMUM_GRADE } from '../applicants/eligibility';
+import { ENGLISH_ACCEPTED_SQL, MINIMUM_GRADE, ROUTE_SQL } from '../applicants/policy';
 import { applicantConditions, reportRows, ReportScope } from './report-scope';
 import { MixDimension, MixRow } from './report.types';
 
@@ -14,10 +13,7 @@ const GRADE_BAND_SQL = `case
   else case when a.grade_value < ${MINIMUM_GRADE.HUNDRED_POINT} then 'BELOW_MINIMUM'
        when a.grade_value < 75 then 'ADEQUATE' when a.grade_value < 85 then 'GOOD' else 'EXCELLENT' end end`;
 
-const ENGLISH_PATH_SQL = `case
-  when (a.english_test = 'IELTS_ACADEMIC' and a.english_score >= ${MINIMUM_ENGLISH.IELTS_ACADEMIC})
-    or (a.english_test = 'TOEFL_IBT' and a.english_score >= ${MINIMUM_ENGLISH.TOEFL_IBT}) then 'CERTIFICATE'
-  else 'PROFICIENCY_EXAM_OR_LANGUAGE_SCHOOL' end`;
+const ENGLISH_PATH_SQL = `case when ${ENGLISH_ACCEPTED_SQL} then 'CERTIFICATE' else 'PROFICIENCY_EXAM_OR_LANGUAGE_SCHOOL' end`;
 
 const EXPRESSIONS: Record<MixDimension, string> = {
   ROUTE: ROUTE_SQL,

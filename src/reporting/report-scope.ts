@@ -3,13 +3,17 @@ import type { Context } from '../context';
 import { UserRole } from '../auth/user.entity';
 import { badInput } from '../common/errors';
 import { fromGlobalId } from '../common/global-id';
+import { mayViewVotesSql } from '../reviews/policy';
 import type { ReportFilter } from './report.types';
 
 /**
- * What the viewer's aggregates may be computed from. Aggregates obey the same visibility as the
- * votes themselves, so no statistic can reveal a score its reader may not see:
+ * What the viewer's aggregates may be computed from, and what they may show. Aggregates obey the
+ * same visibility as the votes themselves (reviews/policy.ts `mayViewVotes`, whose SQL twin this
+ * uses), so no statistic can reveal a score its reader may not see:
  * - officers: everything;
- * - reporters: every applicant, but only votes on applicants whose voting has closed;
+ * - reporters: every applicant, but only votes on applicants whose voting has closed, and never a
+ *   cell, reviewer row or applicant row resting on fewer than k votes (REPORT_MIN_VOTES): such a
+ *   cell is null and says `suppressed`, so one member's vote is never readable, even by pseudonym;
  * - members: applicants and votes of their own committees' sessions, minus applicants they are
  *   conflicted with, and in blind mode only where they have voted or the scores are revealed.
  */
@@ -19,7 +23,19 @@ export interface ReportScope {
   kind: 'officer' | 'reporter' | 'member';
   userId: string;
   conflicted: string[];
+  /** k: the fewest votes a cell shown to this reader may rest on (1 for officers and members). */
+  minVotes: number;
   filter: { intakeId?: string; programId?: string; weekId?: string; from?: string; to?: string };
+}
+
+/** Whether a cell resting on `votes` votes may be shown to this reader (a cell of no votes reveals none). */
+export function mayShowCell(scope: ReportScope, votes: number): boolean {
+  return votes === 0 || votes >= scope.minVotes;
+}
+
+/** SQL twin of `mayShowCell` over a count expression (ranks and orders are computed among shown rows only). */
+export function shownSql(scope: ReportScope, votes: string): string {
+  return `(${votes} = 0 or ${votes} >= ${Math.trunc(scope.minVotes)})`;
 }
 
 export async function reportScope(ctx: Context, filter: ReportFilter | undefined): Promise<ReportScope> {
@@ -34,6 +50,7 @@ export async function reportScope(ctx: Context, filter: ReportFilter | undefined
     kind,
     userId: user.id,
     conflicted: kind === 'member' ? [...(await ctx.access.conflictedApplicantIds())] : [],
+    minVotes: kind === 'reporter' ? ctx.settings.reportMinVotes : 1,
     filter: {
       intakeId: filter?.intakeId ? fromGlobalId('Intake', filter.intakeId, 'filter.intakeId') : undefined,
       programId: filter?.programId ? fromGlobalId('Program', filter.programId, 'filter.programId') : undefined,
@@ -101,10 +118,17 @@ export function visibleVotesCte(scope: ReportScope): Fragment {
   if (f.to) where.add('v.created_at < ?::date + 1', f.to);
   if (scope.kind === 'reporter') where.add(`ai.voting_status = 'CLOSED'`);
   if (scope.kind === 'member') {
-    where.add('exists (select 1 from committee_member sc where sc.committee_id = s.committee_id and sc.user_id = ?)', scope.userId);
     where.add(
-      `(not s.blind or ai.scores_revealed or exists (
-         select 1 from vote own where own.session_id = v.session_id and own.applicant_id = v.applicant_id and own.member_id = ?))`,
+      mayViewVotesSql({
+        isOfficer: 'false',
+        sitsOnSession: 'exists (select 1 from committee_member sc where sc.committee_id = s.committee_id and sc.user_id = ?)',
+        conflicted: '(v.applicant_id = any(?::uuid[]))',
+        blind: 's.blind',
+        revealed: 'ai.scores_revealed',
+        hasVoted: 'exists (select 1 from vote own where own.session_id = v.session_id and own.applicant_id = v.applicant_id and own.member_id = ?)',
+      }),
+      scope.userId,
+      scope.conflicted,
       scope.userId,
     );
   }

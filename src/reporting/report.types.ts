@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateScalar } from '../common/scalars';
-import { AdmissionCondition, DecisionOutcome } from '../decisions/decision.entity';
+import { AdmissionCondition, DecisionOutcome } from '../decisions/decision.enums';
 
 @InputType({ description: 'Every aggregate takes these; dates are inclusive, in UTC.' })
 export class ReportFilter {
@@ -58,13 +58,22 @@ export class DecisionCount {
   count: number;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Admissions carrying one condition, and where that condition stands.' })
 export class ConditionCount {
   @Field(() => AdmissionCondition)
   condition: AdmissionCondition;
 
   @Field(() => Int)
   count: number;
+
+  @Field(() => Int)
+  met: number;
+
+  @Field(() => Int)
+  outstanding: number;
+
+  @Field(() => Int)
+  failed: number;
 }
 
 @ObjectType({ description: 'One row of the funnel; a dimension not grouped by is null.' })
@@ -93,6 +102,9 @@ export class FunnelRow {
   @Field(() => Int)
   complete: number;
 
+  @Field(() => Int, { description: 'Applications with a photographed document: to be rejected, never scheduled.' })
+  improper: number;
+
   @Field(() => Int)
   scheduled: number;
 
@@ -108,7 +120,19 @@ export class FunnelRow {
   @Field(() => Float, { nullable: true, description: '(ADMIT + ADMIT_AS_TRANSFER) / decided; null with no decision.' })
   admitRate: number | null;
 
-  @Field(() => [ConditionCount], { description: 'Admissions carrying each condition.' })
+  @Field(() => Int, { description: 'ADMIT and ADMIT_AS_TRANSFER decisions.' })
+  admitted: number;
+
+  @Field(() => Int, { description: 'Admissions with every condition met: final.' })
+  admissionsFinal: number;
+
+  @Field(() => Int)
+  admissionsWithConditionsOutstanding: number;
+
+  @Field(() => Int)
+  admissionsWithConditionFailed: number;
+
+  @Field(() => [ConditionCount], { description: 'Admissions carrying each condition, and how many of those conditions are met, outstanding or failed.' })
   conditionalAdmissions: ConditionCount[];
 
   @Field(() => Int)
@@ -135,8 +159,11 @@ export class CriterionStatistics {
   @Field()
   criterionKey: string;
 
-  @Field(() => Int)
-  count: number;
+  @Field({ description: 'True when this rests on fewer votes than a reporter may see (REPORT_MIN_VOTES): its figures are null.' })
+  suppressed: boolean;
+
+  @Field(() => Int, { nullable: true })
+  count: number | null;
 
   @Field(() => Float, { nullable: true })
   mean: number | null;
@@ -156,8 +183,11 @@ export class ScoreBucket {
   @Field(() => Int, { description: 'Overall (weighted) scores rounded to the nearest whole score.' })
   score: number;
 
-  @Field(() => Int)
-  count: number;
+  @Field(() => Int, { nullable: true, description: 'Null when suppressed (and then one more bucket is too, so no count follows from the total).' })
+  count: number | null;
+
+  @Field({ description: 'True when this rests on fewer votes than a reporter may see (REPORT_MIN_VOTES): its figures are null.' })
+  suppressed: boolean;
 }
 
 @ObjectType()
@@ -168,8 +198,11 @@ export class ScoringRow {
   @Field()
   groupLabel: string;
 
-  @Field(() => Int)
-  votes: number;
+  @Field({ description: 'True when this rests on fewer votes than a reporter may see (REPORT_MIN_VOTES): its figures are null.' })
+  suppressed: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Scored votes (abstentions carry no scores and are not counted here).' })
+  votes: number | null;
 
   @Field(() => [CriterionStatistics])
   criteria: CriterionStatistics[];
@@ -189,11 +222,14 @@ export class ReviewerCalibration {
   @Field({ description: 'The name, or "Reviewer N" for reporters.' })
   label: string;
 
-  @Field(() => Int)
-  votes: number;
+  @Field({ description: 'True when this rests on fewer votes than a reporter may see (REPORT_MIN_VOTES): its figures are null.' })
+  suppressed: boolean;
 
-  @Field(() => Float)
-  meanScore: number;
+  @Field(() => Int, { nullable: true, description: 'Scored votes (not abstentions).' })
+  votes: number | null;
+
+  @Field(() => Float, { nullable: true })
+  meanScore: number | null;
 
   @Field(() => Float, {
     nullable: true,
@@ -213,14 +249,17 @@ export class ApplicantCalibration {
   @Field(() => String, { nullable: true, description: 'Null for reporters.' })
   applicantName: string | null;
 
-  @Field(() => Int)
-  votes: number;
+  @Field({ description: 'True when this rests on fewer votes than a reporter may see (REPORT_MIN_VOTES): its figures are null.' })
+  suppressed: boolean;
 
-  @Field(() => Float)
-  rawMean: number;
+  @Field(() => Int, { nullable: true, description: 'Scored votes (not abstentions).' })
+  votes: number | null;
 
-  @Field(() => Int)
-  rawRank: number;
+  @Field(() => Float, { nullable: true })
+  rawMean: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Among the rows shown (a suppressed row has no rank and moves no other).' })
+  rawRank: number | null;
 
   @Field(() => Float, { nullable: true, description: "Mean of the reviewers' z-scores (each reviewer's scores normalised to their own mean and spread)." })
   normalizedMean: number | null;
@@ -249,8 +288,11 @@ export class MemberActivity {
   @Field()
   label: string;
 
-  @Field(() => Int)
-  votesCast: number;
+  @Field({ description: 'True when this rests on fewer votes than a reporter may see (REPORT_MIN_VOTES): its figures are null.' })
+  suppressed: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'Votes cast, abstentions included.' })
+  votesCast: number | null;
 }
 
 @ObjectType()
@@ -261,8 +303,11 @@ export class SessionActivity {
   @Field()
   title: string;
 
-  @Field(() => Float, { nullable: true, description: 'Votes cast / (seats × applicants on the agenda).' })
+  @Field(() => Float, { nullable: true, description: 'Votes cast / (seats × applicants on the agenda); null when suppressed for a reporter.' })
   participationRate: number | null;
+
+  @Field({ description: 'True when the participation rests on fewer votes than a reporter may see.' })
+  participationSuppressed: boolean;
 
   @Field(() => Float, { nullable: true, description: 'Mean minutes from the session opening to each decision.' })
   meanMinutesToDecision: number | null;

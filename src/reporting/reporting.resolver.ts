@@ -24,12 +24,15 @@ import { calibration, scoring } from './scoring.queries';
 /**
  * Aggregates for admissions offices and reporting tools, each computed by PostgreSQL in one or
  * a few statements. Officers and reporters read them for everything (reporters: votes only once
- * voting closed, no names); members for their own committees, within what they may see of votes.
+ * voting closed, no names, no cell resting on fewer than REPORT_MIN_VOTES votes); members for
+ * their own committees, within what they may see of votes (report-scope.ts).
  */
 @Authorized()
 @Resolver()
 export class ReportingResolver {
-  @Query(() => [FunnelRow], { description: 'Registered → complete → scheduled → reviewed → decided, with outcomes, admit rate, conditions, scholarships.' })
+  @Query(() => [FunnelRow], {
+    description: 'Registered → complete → scheduled → reviewed → decided → admitted → final (every condition met), with outcomes, admit rate, conditions and where they stand, scholarships.',
+  })
   async funnelReport(
     @Ctx() ctx: Context,
     @Arg('filter', () => ReportFilter, { nullable: true }) filter?: ReportFilter,

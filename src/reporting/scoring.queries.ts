@@ -2,8 +2,8 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { numeric } from '../common/scalars';
 import { toGlobalId } from '../common/global-id';
 import { alphaFromSums, COINCIDENCE_SUMS, UNIT_COUNTS } from './agreement.sql';
-import { overallCte, reportRows, ReportScope, visibleVotesCte } from './report-scope';
-import { AgreementMetric, ApplicantCalibration, Calibration, ReviewerCalibration, ScoringGroup, ScoringRow } from './report.types';
+import { mayShowCell, overallCte, reportRows, ReportScope, shownSql, visibleVotesCte } from './report-scope';
+import { AgreementMetric, ApplicantCalibration, Calibration, ReviewerCalibration, ScoreBucket, ScoringGroup, ScoringRow } from './report.types';
 
 const GROUPS: Record<ScoringGroup, { id: string; label: string; join: string; type: 'Program' | 'ReviewSession' }> = {
   PROGRAM: { id: 'vv.program_id', label: 'x.code', join: 'join program x on x.id = g.group_id', type: 'Program' },
@@ -48,23 +48,42 @@ export async function scoring(db: Knex, scope: ReportScope, by: ScoringGroup, me
       order by 2`,
     votes.bindings,
   );
-  return rows.map((row: any) =>
-    Object.assign(new ScoringRow(), {
+  return rows.map((row: any) => {
+    const shown = mayShowCell(scope, Number(row.votes));
+    return Object.assign(new ScoringRow(), {
       groupId: toGlobalId(group.type, row.group_id),
       groupLabel: row.group_label,
-      votes: Number(row.votes),
-      criteria: (row.criteria ?? []).map((c: any) => ({
-        criterionKey: c.key,
-        count: Number(c.n),
-        mean: numeric(c.mean),
-        median: numeric(c.median),
-        stdDev: numeric(c.sd),
-        alpha: numeric(c.alpha),
-      })),
-      overallDistribution: (row.distribution ?? []).map((d: any) => ({ score: d.score, count: Number(d.n) })),
-      alpha: numeric(row.alpha),
-    }),
-  );
+      suppressed: !shown,
+      votes: shown ? Number(row.votes) : null,
+      criteria: (row.criteria ?? []).map((c: any) => {
+        const visible = shown && mayShowCell(scope, Number(c.n));
+        return {
+          criterionKey: c.key,
+          suppressed: !visible,
+          count: visible ? Number(c.n) : null,
+          mean: visible ? numeric(c.mean) : null,
+          median: visible ? numeric(c.median) : null,
+          stdDev: visible ? numeric(c.sd) : null,
+          alpha: visible ? numeric(c.alpha) : null,
+        };
+      }),
+      overallDistribution: shown ? suppressBuckets(scope, (row.distribution ?? []).map((d: any) => ({ score: d.score, count: Number(d.n) }))) : [],
+      alpha: shown ? numeric(row.alpha) : null,
+    });
+  });
+}
+
+/**
+ * Buckets under k are suppressed; when only one would be, the next smallest is too, or the total
+ * would give the hidden count away.
+ */
+function suppressBuckets(scope: ReportScope, buckets: { score: number; count: number }[]): ScoreBucket[] {
+  const hidden = new Set(buckets.filter((b) => !mayShowCell(scope, b.count)).map((b) => b.score));
+  if (hidden.size === 1) {
+    const next = buckets.filter((b) => !hidden.has(b.score)).sort((a, b) => a.count - b.count)[0];
+    if (next) hidden.add(next.score);
+  }
+  return buckets.map((b) => Object.assign(new ScoreBucket(), { score: b.score, count: hidden.has(b.score) ? null : b.count, suppressed: hidden.has(b.score) }));
 }
 
 /**
@@ -84,7 +103,13 @@ export async function calibration(db: Knex, scope: ReportScope): Promise<Calibra
              avg(overall - committee_mean) filter (where n_unit >= 2) as severity
         from per_unit group by member_id)`;
   const [reviewerRows, applicantRows] = await Promise.all([
-    reportRows(db, `${base} select r.*, u.name from reviewers r join app_user u on u.id = r.member_id order by r.severity nulls last, u.name`, votes.bindings),
+    // Rows a reporter may not see come last, so their place in the order says nothing either.
+    reportRows(
+      db,
+      `${base} select r.*, u.name from reviewers r join app_user u on u.id = r.member_id
+        order by ${shownSql(scope, 'r.votes')} desc, r.severity nulls last, u.name`,
+      votes.bindings,
+    ),
     reportRows(
       db,
       `${base},
@@ -92,37 +117,42 @@ export async function calibration(db: Knex, scope: ReportScope): Promise<Calibra
        ranked as (
          select applicant_id, count(*) as votes, avg(overall) as raw_mean, avg(z) as normalized_mean, stddev_samp(overall) as disagreement
            from z group by applicant_id)
-       select ranked.*, rank() over (order by raw_mean desc) as raw_rank,
-              case when normalized_mean is null then null else rank() over (order by normalized_mean desc nulls last) end as normalized_rank,
+       select ranked.*, rank() over (partition by ${shownSql(scope, 'votes')} order by raw_mean desc) as raw_rank,
+              case when normalized_mean is null then null
+                   else rank() over (partition by ${shownSql(scope, 'votes')}, normalized_mean is null order by normalized_mean desc) end as normalized_rank,
               a.first_name || ' ' || a.last_name as name
          from ranked join applicant a on a.id = ranked.applicant_id
-        order by disagreement desc nulls last, raw_mean desc`,
+        order by ${shownSql(scope, 'votes')} desc, disagreement desc nulls last, raw_mean desc, applicant_id`,
       votes.bindings,
     ),
   ]);
   const anonymous = scope.kind === 'reporter';
   return {
-    reviewers: reviewerRows.map((row: any, index: number) =>
-      Object.assign(new ReviewerCalibration(), {
+    reviewers: reviewerRows.map((row: any, index: number) => {
+      const shown = mayShowCell(scope, Number(row.votes));
+      return Object.assign(new ReviewerCalibration(), {
         reviewerId: anonymous ? null : toGlobalId('User', row.member_id),
         label: anonymous ? `Reviewer ${index + 1}` : row.name,
-        votes: Number(row.votes),
-        meanScore: Number(row.mean),
-        severity: numeric(row.severity),
-        stdDev: numeric(row.sd),
-      }),
-    ),
-    applicants: applicantRows.map((row: any) =>
-      Object.assign(new ApplicantCalibration(), {
+        suppressed: !shown,
+        votes: shown ? Number(row.votes) : null,
+        meanScore: shown ? Number(row.mean) : null,
+        severity: shown ? numeric(row.severity) : null,
+        stdDev: shown ? numeric(row.sd) : null,
+      });
+    }),
+    applicants: applicantRows.map((row: any) => {
+      const shown = mayShowCell(scope, Number(row.votes));
+      return Object.assign(new ApplicantCalibration(), {
         applicantId: toGlobalId('Applicant', row.applicant_id),
         applicantName: anonymous ? null : row.name,
-        votes: Number(row.votes),
-        rawMean: Number(row.raw_mean),
-        rawRank: Number(row.raw_rank),
-        normalizedMean: numeric(row.normalized_mean),
-        normalizedRank: row.normalized_rank === null ? null : Number(row.normalized_rank),
-        disagreement: numeric(row.disagreement),
-      }),
-    ),
+        suppressed: !shown,
+        votes: shown ? Number(row.votes) : null,
+        rawMean: shown ? Number(row.raw_mean) : null,
+        rawRank: shown ? Number(row.raw_rank) : null,
+        normalizedMean: shown ? numeric(row.normalized_mean) : null,
+        normalizedRank: shown && row.normalized_rank !== null ? Number(row.normalized_rank) : null,
+        disagreement: shown ? numeric(row.disagreement) : null,
+      });
+    }),
   };
 }

@@ -1,9 +1,8 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { ApplicantNode } from '../applicants/applicant.type';
 import type { Context } from '../context';
-import { mayReadComment } from './live/audience';
 import { AgendaItemNode, CommentNode, ReviewSessionNode, TallyNode, VoteNode } from './review.type';
-import { mayViewAgendaItemVotes, visibleVotes } from './visibility';
+import { mayViewAgendaItemVotes, visibleComments, visibleVotes } from './visibility';
 
 @Authorized()
 @Resolver(() => AgendaItemNode)
@@ -29,15 +28,8 @@ export class AgendaItemResolver {
 
   @FieldResolver(() => [CommentNode], { description: 'The discussion of this applicant in this session that you may read.' })
   async comments(@Root() item: AgendaItemNode, @Ctx() ctx: Context): Promise<CommentNode[]> {
-    const user = ctx.user!;
-    const [all, seats, conflicts] = await Promise.all([
-      ctx.loaders.commentsByApplicant.load(item.applicantId),
-      ctx.access.seats(),
-      ctx.access.conflictedApplicantIds(),
-    ]);
-    const seat = seats.get(item.sessionId);
-    if (!ctx.access.isOfficer && (!seat || conflicts.has(item.applicantId))) return [];
-    return all.filter((c) => c.sessionId === item.sessionId && mayReadComment(user, seat?.role, c));
+    const all = await ctx.loaders.commentsByApplicant.load(item.applicantId);
+    return visibleComments(ctx, all.filter((c) => c.sessionId === item.sessionId));
   }
 
   @FieldResolver(() => [VoteNode], { description: 'The votes on this applicant in this session that you may see.' })

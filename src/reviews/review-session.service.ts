@@ -3,9 +3,13 @@ import { Applicant } from '../applicants/applicant.entity';
 import { Committee } from '../committees/committee.entity';
 import { findByGlobalId } from '../common/entity-lookup';
 import { badInput, conflict, forbidden, invalidState, notFound } from '../common/errors';
+import { transactionLoaders } from '../loaders';
+import { agendaFacts, lockApplicants } from './agenda.guard';
+import { agendaRefusal, sessionTimeRefusal } from './policy';
 import { fromGlobalId } from '../common/global-id';
 import { ConnectionArgs, emptyPage, Page, pageRequest } from '../common/pagination';
 import { inTransaction } from '../common/transaction';
+import { transactionKnex } from '../db/transaction-knex';
 import { refuseNulls, requireText } from '../common/validation';
 import { ReviewWeek } from '../intakes/review-week.entity';
 import { AgendaItem } from './agenda-item.entity';
@@ -47,17 +51,9 @@ export async function listSessions(
   });
 }
 
-/** Sessions happen inside their review week (whole days, UTC). */
 function checkInsideWeek(week: ReviewWeek, startsAt: Date, endsAt: Date) {
-  if (Number.isNaN(startsAt.getTime())) throw badInput('startsAt', 'startsAt is not a valid time.');
-  if (Number.isNaN(endsAt.getTime())) throw badInput('endsAt', 'endsAt is not a valid time.');
-  if (endsAt <= startsAt) throw badInput('endsAt', 'A session must end after it starts.');
-  const weekStart = new Date(`${week.startsOn}T00:00:00Z`);
-  const weekEnd = new Date(`${week.endsOn}T23:59:59.999Z`);
-  if (startsAt < weekStart || startsAt > weekEnd) {
-    throw badInput('startsAt', `The session must start within its review week (${week.startsOn} to ${week.endsOn}).`);
-  }
-  if (endsAt > weekEnd) throw badInput('endsAt', `The session must end within its review week (by ${week.endsOn}).`);
+  const refusal = sessionTimeRefusal(week, startsAt, endsAt);
+  if (refusal) throw refusal;
 }
 
 export async function createSession(ctx: Context, input: CreateReviewSessionInput): Promise<string> {
@@ -94,31 +90,26 @@ export async function updateSession(ctx: Context, id: string, input: UpdateRevie
 }
 
 /**
- * Puts an applicant on a session's agenda, refusing what the rules forbid: another program
- * than the committee reviews, another intake than the week's, a visa-requiring applicant in a
- * visa-free week, a withdrawn applicant, a closed session.
+ * Puts an applicant on a session's agenda when the agenda rules allow it (reviews/policy.ts
+ * `agendaRefusal`): the committee reviews their program, the week is of their intake and not the
+ * visa-free one if they need a visa, and the application is proper, complete and considered.
  */
 export async function addToAgenda(ctx: Context, sessionId: string, applicantId: string, position?: number | null): Promise<string> {
   return inTransaction(ctx, async (em) => {
     const session = await findByGlobalId(em, ReviewSession, 'ReviewSession', sessionId, 'sessionId');
     const applicant = await findByGlobalId(em, Applicant, 'Applicant', applicantId, 'applicantId');
-    if (session.status === SessionStatus.CLOSED) throw invalidState('The session is closed.', 'sessionId');
-    if (applicant.withdrawnAt) throw invalidState('The applicant has withdrawn.', 'applicantId');
-    const week = await em.findOneOrFail(ReviewWeek, session.week.id);
-    const committee = await em.findOneOrFail(Committee, session.committee.id, { populate: ['programs'] });
-    if (!committee.programs.getItems().some((p) => p.id === applicant.program.id)) {
-      throw badInput('applicantId', `Committee "${committee.name}" does not review the applicant's program.`);
-    }
-    if (week.intake.id !== applicant.intake.id) {
-      throw badInput('applicantId', "The applicant belongs to another intake than this session's review week.");
-    }
-    if (week.visaFreeOnly && applicant.needsVisa) {
-      throw badInput('applicantId', `${week.label} is only for applicants who need no visa; this applicant needs a type-D visa.`);
-    }
     if (position !== undefined && position !== null && (!Number.isInteger(position) || position < 0)) {
       throw badInput('position', 'position is a non-negative integer.');
     }
-    if (await em.count(AgendaItem, { session, applicant })) throw conflict('The applicant is already on this agenda.', 'applicantId');
+    await lockApplicants(transactionKnex(em), [applicant.id]);
+    const loaders = transactionLoaders(em);
+    const [sessionNode, applicantNode] = await Promise.all([loaders.session.load(session.id), loaders.applicant.load(applicant.id)]);
+    const refusal = agendaRefusal({
+      ...(await agendaFacts(loaders, sessionNode!, applicantNode!)),
+      withdrawn: applicant.withdrawnAt != null,
+      alreadyOnAgenda: (await em.count(AgendaItem, { session, applicant })) > 0,
+    });
+    if (refusal) throw refusal;
     const last = await em.findOne(AgendaItem, { session }, { orderBy: { position: 'desc' } });
     const item = em.create(AgendaItem, { session, applicant, position: position ?? (last ? last.position + 1 : 0) });
     return item.id;

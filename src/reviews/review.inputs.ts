@@ -67,10 +67,14 @@ export class CastVoteInput {
   @Field(() => ID)
   applicantId: string;
 
-  @Field(() => [CriterionScoreInput], { description: 'One score 1–5 for every criterion of the program rubric.' })
-  scores: CriterionScoreInput[];
+  @Field(() => [CriterionScoreInput], {
+    nullable: true,
+    defaultValue: [],
+    description: 'One score 1–5 for every criterion of the program rubric; none for an abstention.',
+  })
+  scores: CriterionScoreInput[] | null;
 
-  @Field(() => Recommendation)
+  @Field(() => Recommendation, { description: 'ABSTAIN carries no scores: it counts among the recommendations, never in means, spreads or agreement.' })
   recommendation: Recommendation;
 
   @Field(() => Int, { description: '1 (low) to 3 (high).' })

@@ -133,7 +133,8 @@ export async function votesByApplicant(db: Knex, applicantIds: readonly string[]
 
 /**
  * One statement for any number of agenda items: counts, means and spreads per criterion and
- * overall. Each aggregate is one GROUP BY over the page's scores, joined back to the items; the
+ * overall. Abstentions have no scores, so they enter no mean or spread; they count as votes and
+ * among the recommendations. Each aggregate is one GROUP BY over the page's scores, joined back to the items; the
  * votes are found through the (session, applicant, member) unique index. (The first version ran
  * seven correlated subqueries per item over a CTE: 11 ms of execution for a page of 50 at
  * 20,000 applicants; now 7 ms.)
@@ -154,7 +155,7 @@ export async function talliesByAgendaItem(db: Knex, agendaItemIds: readonly stri
         from scores group by item_id, vote_id, recommendation
     ),
     overall as (
-      select item_id, count(*) as vote_count, avg(overall) as mean, stddev_pop(overall) as sd, min(overall) as lo, max(overall) as hi
+      select item_id, count(*) as vote_count, count(overall) as scored, avg(overall) as mean, stddev_pop(overall) as sd, min(overall) as lo, max(overall) as hi
         from per_vote group by item_id
     ),
     criteria as (
@@ -168,7 +169,7 @@ export async function talliesByAgendaItem(db: Knex, agendaItemIds: readonly stri
         from (select item_id, recommendation, count(*) as n from per_vote group by item_id, recommendation) r
        group by item_id
     )
-    select i.id, coalesce(o.vote_count, 0) as vote_count, o.mean as overall_mean, o.sd as overall_sd, o.lo as overall_min, o.hi as overall_max,
+    select i.id, coalesce(o.vote_count, 0) as vote_count, coalesce(o.scored, 0) as scored, o.mean as overall_mean, o.sd as overall_sd, o.lo as overall_min, o.hi as overall_max,
            coalesce(c.criteria, '[]'::json) as criteria, coalesce(r.recommendations, '{}'::json) as recommendations
       from items i
       left join overall o on o.item_id = i.id
@@ -181,6 +182,7 @@ export async function talliesByAgendaItem(db: Knex, agendaItemIds: readonly stri
     Object.assign(new TallyNode(), {
       agendaItemId: row.id,
       voteCount: Number(row.vote_count),
+      scoredVoteCount: Number(row.scored),
       overall: { mean: numeric(row.overall_mean), stdDev: numeric(row.overall_sd), min: numeric(row.overall_min), max: numeric(row.overall_max) },
       criteria: row.criteria.map((c: any) => ({
         criterionId: c.criterion_id,

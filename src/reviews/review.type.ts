@@ -81,7 +81,7 @@ export class VoteNode extends Node {
   @Field(() => [CriterionScore])
   scores: CriterionScore[];
 
-  @Field(() => Float, { nullable: true, description: "Weighted by the program rubric's criterion weights." })
+  @Field(() => Float, { nullable: true, description: "Weighted by the program rubric's criterion weights; null for an abstention." })
   overallScore: number | null;
 
   @Field(() => Int, { description: 'Pass it back when changing the vote; a change from an older version is refused.' })
@@ -130,10 +130,13 @@ export class RecommendationCount {
 export class TallyNode {
   agendaItemId: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Every vote, abstentions included.' })
   voteCount: number;
 
-  @Field(() => ScoreSummary)
+  @Field(() => Int, { description: 'Votes with scores (not abstentions): what the means and spreads rest on.' })
+  scoredVoteCount: number;
+
+  @Field(() => ScoreSummary, { description: 'Of the scored votes only: an abstention never enters a mean or spread.' })
   overall: ScoreSummary;
 
   @Field(() => [CriterionTally])

@@ -1,10 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { Applicant } from '../applicants/applicant.entity';
-import { CommitteeMember, SeatRole } from '../committees/committee-member.entity';
+import { CommitteeMember } from '../committees/committee-member.entity';
 import { conflictsBetween } from '../conflicts/conflict.queries';
 import { findByGlobalId } from '../common/entity-lookup';
-import { AppError, badInput, ErrorCode, forbidden, invalidState } from '../common/errors';
+import { conflictRefusal } from '../conflicts/policy';
+import { badInput, invalidState } from '../common/errors';
+import { chairRefusal } from './policy';
 import { inTransaction } from '../common/transaction';
 import { EventRecorder } from '../events/event-recorder';
 import { SessionEventType } from '../events/session-event.entity';
@@ -34,20 +36,21 @@ export async function lockSession(em: EntityManager, globalId: string, field = '
  * so no one else learns a session's state or agenda from the refusals.
  */
 export async function assertChair(ctx: Context, em: EntityManager, session: ReviewSession): Promise<void> {
-  if (ctx.access.isOfficer) return;
-  const seat = await em.findOne(CommitteeMember, { committee: session.committee, user: ctx.user!.id });
-  if (seat?.role !== SeatRole.CHAIR) throw forbidden('Only the chair of this committee (or an officer) does this.');
+  const seat = ctx.access.isOfficer ? null : await em.findOne(CommitteeMember, { committee: session.committee, user: ctx.user!.id });
+  const refusal = chairRefusal({ isOfficer: ctx.access.isOfficer, seat: seat?.role ?? null });
+  if (refusal) throw refusal;
 }
 
 /** A chair with a conflict of interest on the applicant hands it to a co-chair or an officer. */
 export async function assertChairFree(ctx: Context, em: EntityManager, applicant: Applicant): Promise<void> {
-  if (ctx.access.isOfficer) return;
-  if ((await conflictsBetween(em, ctx.user!.id, applicant.id)).length > 0) {
-    throw new AppError(ErrorCode.FORBIDDEN, 'You have a conflict of interest with this applicant: a co-chair or an officer takes over.', {
-      field: 'applicantId',
-      reason: 'CONFLICT_OF_INTEREST',
-    });
-  }
+  const conflicts = ctx.access.isOfficer ? [] : await conflictsBetween(em, ctx.user!.id, applicant.id);
+  const refusal = conflictRefusal({ isOfficer: ctx.access.isOfficer, conflicts }, 'chair');
+  if (refusal) throw refusal;
+}
+
+/** Decisions are recorded in a session that was opened (and may since have closed). */
+export function assertOpened(session: ReviewSession) {
+  if (session.status === SessionStatus.SCHEDULED) throw invalidState('The session has not been opened yet.', 'sessionId');
 }
 
 export function assertOpen(session: ReviewSession) {

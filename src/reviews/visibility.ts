@@ -1,27 +1,13 @@
 import type { Context } from '../context';
-import type { VoteNode } from './review.type';
+import { mayReadComment, mayViewVotes } from './policy';
+import type { CommentNode, VoteNode } from './review.type';
 
 /**
- * Who may see the votes (and so the tallies and any aggregate) on one applicant in one
- * session. Officers see everything. A member must sit on the session's committee, must not be
- * conflicted with the applicant, and in blind mode must have voted or had the chair reveal.
+ * The viewer's facts for the vote and discussion rules of reviews/policy.ts, gathered through
+ * the request's loaders and `Access` (each read once per operation).
  */
-export interface VoteVisibilityFacts {
-  isOfficer: boolean;
-  sitsOnSession: boolean;
-  conflicted: boolean;
-  blind: boolean;
-  revealed: boolean;
-  hasVoted: boolean;
-}
 
-export function mayViewVotes(f: VoteVisibilityFacts): boolean {
-  if (f.isOfficer) return true;
-  if (!f.sitsOnSession || f.conflicted) return false;
-  return !f.blind || f.revealed || f.hasVoted;
-}
-
-/** Filters one applicant's votes (across sessions) down to what the viewer may see. */
+/** Filters one applicant's votes (across sessions) down to what the viewer may see: their own always. */
 export async function visibleVotes(ctx: Context, votes: VoteNode[]): Promise<VoteNode[]> {
   if (ctx.access.isOfficer) return votes;
   const me = ctx.user?.id;
@@ -40,6 +26,13 @@ export async function visibleVotes(ctx: Context, votes: VoteNode[]): Promise<Vot
         hasVoted: votedIn.has(`${v.sessionId}/${v.applicantId}`),
       }),
   );
+}
+
+/** Whether the viewer may see this vote (and so its history). */
+export async function mayViewVote(ctx: Context, vote: VoteNode): Promise<boolean> {
+  if (ctx.access.isOfficer || vote.memberId === ctx.user?.id) return true;
+  const votes = await ctx.loaders.votesByApplicant.load(vote.applicantId);
+  return (await visibleVotes(ctx, votes)).some((v) => v.dbId === vote.dbId);
 }
 
 /** Whether the viewer may see the votes and tally of one agenda item. */
@@ -61,4 +54,12 @@ export async function mayViewAgendaItemVotes(ctx: Context, item: { sessionId: st
     revealed: item.scoresRevealed,
     hasVoted: votes.some((v) => v.memberId === me && v.sessionId === item.sessionId),
   });
+}
+
+/** The comments (of any sessions) the viewer may read. */
+export async function visibleComments(ctx: Context, comments: CommentNode[]): Promise<CommentNode[]> {
+  const viewer = ctx.user;
+  if (!viewer || comments.length === 0) return [];
+  const [seats, conflicts] = await Promise.all([ctx.access.seats(), ctx.access.conflictedApplicantIds()]);
+  return comments.filter((c) => mayReadComment(viewer, { seat: seats.get(c.sessionId)?.role, conflicted: conflicts.has(c.applicantId) }, c));
 }

@@ -7,6 +7,7 @@ import { RubricCriterionNode } from '../programs/program.type';
 import { CastVoteInput } from './review.inputs';
 import { CriterionScore, CriterionTally, ReviewSessionNode, VoteNode, VoteRevisionNode } from './review.type';
 import { castVote } from './vote.service';
+import { mayViewVote } from './visibility';
 
 @Authorized()
 @Resolver(() => VoteNode)
@@ -23,11 +24,10 @@ export class VoteResolver {
 
   @FieldResolver(() => [VoteRevisionNode], {
     nullable: true,
-    description: 'Every version of this vote. Null until the scores are revealed (blind mode), except to its author and officers.',
+    description: 'Every version of this vote, to whoever may see the vote itself (reviews/policy.ts); null otherwise.',
   })
   async history(@Root() vote: VoteNode, @Ctx() ctx: Context): Promise<VoteRevisionNode[] | null> {
-    const readable = ctx.access.isOfficer || vote.memberId === ctx.user?.id || !vote.sessionBlind || vote.scoresRevealed;
-    return readable ? ctx.loaders.revisionsByVote.load(vote.dbId) : null;
+    return (await mayViewVote(ctx, vote)) ? ctx.loaders.revisionsByVote.load(vote.dbId) : null;
   }
 
   @Authorized([UserRole.COMMITTEE_MEMBER])

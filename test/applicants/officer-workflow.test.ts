@@ -69,14 +69,19 @@ test('applicants: registered with their facts, refused with the field at fault',
     priorDegree: 'BA Psychology',
     ects: 180,
     grade: { value: 64, scale: 'HUNDRED_POINT' },
-    englishCertificate: { test: 'TOEFL_IBT', score: 79 },
+    englishCertificates: [{ test: 'IELTS_ACADEMIC', score: 5.5 }, { test: 'TOEFL_IBT', score: 79 }],
   };
-  const CREATE = `mutation($input: CreateApplicantInput!) { createApplicant(input: $input) { id email nationality route status grade { value scale } eligibility { route minimumGradeMet englishPath referencesComplete complete allowedReviewWeekIds issues } } }`;
+  const CREATE = `mutation($input: CreateApplicantInput!) { createApplicant(input: $input) { id email nationality route status grade { value scale }
+    englishCertificates { test score } bestEnglishCertificate { test score }
+    eligibility { route minimumGradeMet englishPath referencesComplete complete allowedReviewWeekIds issues } } }`;
   const created = await gql(CREATE, { input });
   expect(created.errors).toBeUndefined();
   const applicant = created.data.createApplicant;
   expect(applicant).toMatchObject({ email: 'amra.hodzic@mail.example', nationality: 'BA', route: 'CONDITIONAL', status: 'INCOMPLETE', grade: { value: 64, scale: 'HUNDRED_POINT' } });
   expect(applicant.eligibility).toMatchObject({ route: 'CONDITIONAL', minimumGradeMet: false, englishPath: 'CERTIFICATE', referencesComplete: false, complete: false });
+  // Several certificates: IELTS 5.5 is refused, TOEFL iBT 79 accepted, and the best counts.
+  expect(applicant.englishCertificates).toEqual([{ test: 'IELTS_ACADEMIC', score: 5.5 }, { test: 'TOEFL_IBT', score: 79 }]);
+  expect(applicant.bestEnglishCertificate).toEqual({ test: 'TOEFL_IBT', score: 79 });
   expect(applicant.eligibility.allowedReviewWeekIds).toEqual(world.weeks.slice(0, 3).map((w) => world.gid('ReviewWeek', w.id)));
 
   const again = await gql(CREATE, { input });
@@ -84,7 +89,8 @@ test('applicants: registered with their facts, refused with the field at fault',
   const cases: [Record<string, unknown>, string][] = [
     [{ ects: -1 }, 'ects'],
     [{ grade: { value: 4.5, scale: 'FOUR_POINT' } }, 'grade.value'],
-    [{ englishCertificate: { test: 'IELTS_ACADEMIC', score: 6.3 } }, 'englishCertificate.score'],
+    [{ englishCertificates: [{ test: 'IELTS_ACADEMIC', score: 6.3 }] }, 'englishCertificates[0].score'],
+    [{ englishCertificates: [{ test: 'TOEFL_IBT', score: 80 }, { test: 'TOEFL_IBT', score: 121 }] }, 'englishCertificates[1].score'],
     [{ nationality: 'Bosnia' }, 'nationality'],
     [{ email: 'not-an-email' }, 'email'],
     [{ firstName: '  ' }, 'firstName'],
@@ -111,21 +117,21 @@ test('applicants: registered with their facts, refused with the field at fault',
   const doc = await gql(`mutation($id: ID!) { addDocument(applicantId: $id, kind: TRANSCRIPT, fileName: "transcript.jpg", quality: PHOTOGRAPHED) { id quality } }`, { id: applicant.id });
   const READ = `query($id: ID!) { applicant(id: $id) { status documents { fileName quality } eligibility { complete documentsAcceptable photographedDocuments } } }`;
   const improper = await gql(READ, { id: applicant.id });
-  expect(improper.data.applicant).toMatchObject({ status: 'INCOMPLETE', eligibility: { complete: false, documentsAcceptable: false, photographedDocuments: ['transcript.jpg'] } });
+  expect(improper.data.applicant).toMatchObject({ status: 'IMPROPER', eligibility: { complete: false, documentsAcceptable: false, photographedDocuments: ['transcript.jpg'] } });
   await gql(`mutation($id: ID!) { setDocumentQuality(id: $id, quality: SCANNED) { id } }`, { id: doc.data.addDocument.id });
   const complete = await gql(READ, { id: applicant.id });
   expect(complete.data.applicant).toMatchObject({ status: 'COMPLETE', eligibility: { complete: true, documentsAcceptable: true } });
 
   // null for a field that cannot be empty, and NUL characters, are refused by name (not a 500)
-  for (const field of ['email', 'nationality', 'grade', 'completedCourses', 'programId', 'needsVisa']) {
+  for (const field of ['email', 'nationality', 'grade', 'completedCourses', 'programId', 'needsVisa', 'englishCertificates']) {
     const response = await gql(`mutation($id: ID!, $input: UpdateApplicantInput!) { updateApplicant(id: $id, input: $input) { id } }`, { id: applicant.id, input: { [field]: null } });
     expect(refusal(response)).toEqual({ code: 'BAD_USER_INPUT', field });
   }
   const nul = await gql(`mutation($id: ID!) { updateApplicant(id: $id, input: { firstName: "a\\u0000b" }) { id } }`, { id: applicant.id });
   expect(refusal(nul)).toEqual({ code: 'BAD_USER_INPUT', field: 'firstName' });
 
-  const updated = await gql(`mutation($id: ID!) { updateApplicant(id: $id, input: { ects: 240, englishCertificate: null }) { route englishCertificate { score } eligibility { englishPath } } }`, { id: applicant.id });
-  expect(updated.data.updateApplicant).toEqual({ route: 'REGULAR', englishCertificate: null, eligibility: { englishPath: 'PROFICIENCY_EXAM_OR_LANGUAGE_SCHOOL' } });
+  const updated = await gql(`mutation($id: ID!) { updateApplicant(id: $id, input: { ects: 240, englishCertificates: [] }) { route englishCertificates { score } eligibility { englishPath } } }`, { id: applicant.id });
+  expect(updated.data.updateApplicant).toEqual({ route: 'REGULAR', englishCertificates: [], eligibility: { englishPath: 'PROFICIENCY_EXAM_OR_LANGUAGE_SCHOOL' } });
 });
 
 test('portfolios: items then submission; an empty portfolio cannot be submitted', async () => {
@@ -161,21 +167,22 @@ describe('scheduling review sessions', () => {
     expect(ok.data.createReviewSession).toMatchObject({ title: 'Track B', blind: true, week: { label: 'week 1' } });
   });
 
-  test('the agenda refuses a visa-requiring applicant in a visa-free week, another program, another intake, and duplicates', async () => {
+  test('the agenda refuses a visa-requiring applicant in the visa-free week, another program, another intake, and duplicates', async () => {
     const visaFree = await gql(SESSION, { input: sessionInput(3, '2021-09-02T09:00:00Z', '2021-09-02T12:00:00Z') });
     const sessionId = visaFree.data.createReviewSession.id;
     const em = server.orm.em.fork();
-    const { buildApplicant, buildIntake } = await import('../support/factories');
-    const needsVisa = buildApplicant(em, { program: world.program, intake: world.intake }, { needsVisa: true, nationality: 'TR' });
-    const noVisa = buildApplicant(em, { program: world.program, intake: world.intake }, { needsVisa: false });
-    const wrongProgram = buildApplicant(em, { program: world.otherProgram, intake: world.intake });
-    const otherIntake = buildApplicant(em, { program: world.program, intake: buildIntake(em).intake });
+    const { buildCompleteApplicant, buildIntake } = await import('../support/factories');
+    const needsVisa = buildCompleteApplicant(em, { program: world.program, intake: world.intake }, { needsVisa: true, nationality: 'TR' });
+    const noVisa = buildCompleteApplicant(em, { program: world.program, intake: world.intake }, { needsVisa: false });
+    const wrongProgram = buildCompleteApplicant(em, { program: world.otherProgram, intake: world.intake });
+    const otherIntake = buildCompleteApplicant(em, { program: world.program, intake: buildIntake(em).intake });
     await em.flush();
     const ADD = `mutation($s: ID!, $a: ID!) { addToAgenda(sessionId: $s, applicantId: $a) { position applicant { lastName } } }`;
     const add = (a: { id: string }) => gql(ADD, { s: sessionId, a: world.gid('Applicant', a.id) });
 
     const visa = await add(needsVisa);
-    expect(refusal(visa)).toEqual({ code: 'BAD_USER_INPUT', field: 'applicantId' });
+    expect(refusal(visa)).toEqual({ code: 'NOT_ELIGIBLE', field: 'applicantId' });
+    expect(visa.errors?.[0].extensions?.problems).toEqual(['NEEDS_VISA_IN_VISA_FREE_WEEK']);
     expect(visa.errors?.[0].message).toMatch(/visa/);
     expect(refusal(await add(wrongProgram))).toEqual({ code: 'BAD_USER_INPUT', field: 'applicantId' });
     expect(refusal(await add(otherIntake))).toEqual({ code: 'BAD_USER_INPUT', field: 'applicantId' });
@@ -184,11 +191,9 @@ describe('scheduling review sessions', () => {
     const unknown = await gql(ADD, { s: sessionId, a: world.gid('Applicant', '00000000-0000-4000-8000-000000000000') });
     expect(refusal(unknown)).toEqual({ code: 'NOT_FOUND', field: 'applicantId' });
 
-    // In an ordinary week the same applicant is welcome; that week then cannot turn visa-free.
+    // In an ordinary week the same applicant is welcome.
     const ordinary = await gql(ADD, { s: world.gid('ReviewSession', world.session.id), a: world.gid('Applicant', needsVisa.id) });
     expect(ordinary.errors).toBeUndefined();
-    const weekTurnsVisaFree = await gql(`mutation($id: ID!) { updateReviewWeek(id: $id, input: { visaFreeOnly: true }) { id } }`, { id: world.gid('ReviewWeek', world.weeks[0].id) });
-    expect(refusal(weekTurnsVisaFree)).toEqual({ code: 'CONFLICT', field: 'visaFreeOnly' });
   });
 
   test('committees: seats only for committee members, once each', async () => {

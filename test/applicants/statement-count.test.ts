@@ -1,4 +1,5 @@
-import { Decision, DecisionOutcome } from '../../src/decisions/decision.entity';
+import { Decision } from '../../src/decisions/decision.entity';
+import { DecisionOutcome } from '../../src/decisions/decision.enums';
 import { ApplicantDocument, DocumentKind, DocumentQuality } from '../../src/documents/document.entity';
 import { PortfolioItem } from '../../src/portfolios/portfolio-item.entity';
 import { Portfolio } from '../../src/portfolios/portfolio.entity';

@@ -3,7 +3,7 @@ import { Applicant } from '../../src/applicants/applicant.entity';
 import { toGlobalId } from '../../src/common/global-id';
 import { RubricCriterion } from '../../src/programs/rubric-criterion.entity';
 import { AgendaItem, VotingStatus } from '../../src/reviews/agenda-item.entity';
-import { buildApplicant, buildReference, buildVote, buildWorld, World } from '../support/factories';
+import { buildCompleteApplicant, buildReference, buildVote, buildWorld, World } from '../support/factories';
 import { connect, LiveConnection } from '../support/live-client';
 import { refusal, startTestServer, TestServer } from '../support/test-server';
 
@@ -39,9 +39,10 @@ async function trail(filter: Record<string, unknown>, first = 100) {
   return response.data.auditEvents.nodes as any[];
 }
 
+/** A complete file with no English certificate: an admission carries recognition and the English exam. */
 async function newApplicantOnAgenda(votingStatus = VotingStatus.OPEN) {
   const em = server.orm.em.fork();
-  const applicant = buildApplicant(em, { program: world.program, intake: world.intake });
+  const applicant = buildCompleteApplicant(em, { program: world.program, intake: world.intake }, {}, { certificates: [] });
   em.create(AgendaItem, { session: world.session.id, applicant, position: 100, votingStatus });
   await em.flush();
   return { dbId: applicant.id, id: world.gid('Applicant', applicant.id) };
@@ -75,18 +76,23 @@ describe('mutations and the changes they make', () => {
     const sessionId = world.gid('ReviewSession', world.session.id);
     const member = world.members[2];
     const decided = await as(world.chair)(`mutation($input: RecordDecisionInput!) { recordDecision(input: $input) { outcome } }`, {
-      input: { sessionId, applicantId: applicant.id, outcome: 'ADMIT', conditions: ['ENGLISH_EXAM'], scholarshipPercent: 25 },
+      input: { sessionId, applicantId: applicant.id, outcome: 'ADMIT', conditions: ['RECOGNITION_OF_PRIOR_EDUCATION', 'ENGLISH_EXAM'], scholarshipPercent: 25 },
     });
     expect(decided.errors).toBeUndefined();
     await as(world.officer)(`mutation($a: ID!) { publishDecision(applicantId: $a) { id } }`, { a: applicant.id });
     const conflict = { applicantId: applicant.id, userId: world.gid('User', member.id) };
-    await as(world.officer)(`mutation($applicantId: ID!, $userId: ID!) { declareConflict(applicantId: $applicantId, userId: $userId, reason: "Former student") { id } }`, conflict);
+    await as(world.officer)(`mutation($applicantId: ID!, $userId: ID!) { declareConflict(applicantId: $applicantId, userId: $userId, reason: "Former student") { applicant { id } } }`, conflict);
     await as(world.officer)(`mutation($applicantId: ID!, $userId: ID!) { clearConflict(applicantId: $applicantId, userId: $userId, source: DECLARED, reason: "Long ago") { id } }`, conflict);
 
     const changes = (await trail({ applicantId: applicant.id, kinds: ['CHANGE'] })).reverse();
     const decisions = changes.filter((c) => c.table === 'decision');
     expect(decisions.map((c) => [c.action, c.operation])).toEqual([['recordDecision', 'INSERT'], ['publishDecision', 'UPDATE']]);
-    expect(decisions[0].after).toMatchObject({ outcome: 'ADMIT', conditions: ['ENGLISH_EXAM'], scholarship_percent: 25, published_at: null });
+    expect(decisions[0].after).toMatchObject({ outcome: 'ADMIT', scholarship_percent: 25, published_at: null });
+    const conditions = changes.filter((c) => c.table === 'decision_condition');
+    expect(conditions.map((c) => [c.action, c.operation, c.after.kind]).sort()).toEqual([
+      ['recordDecision', 'INSERT', 'ENGLISH_EXAM'],
+      ['recordDecision', 'INSERT', 'RECOGNITION_OF_PRIOR_EDUCATION'],
+    ]);
     expect(decisions[1].before.published_at).toBeNull();
     expect(decisions[1].after.published_at).toEqual(expect.any(String));
     expect(decisions[1].actor).toEqual({ name: 'Officer' });

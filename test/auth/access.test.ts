@@ -75,7 +75,11 @@ describe('roles', () => {
   });
 
   test('an officer sees every applicant', async () => {
-    const response = await server.gql(APPLICANTS, {}, token(world.officer));
+    const response = await server.gql(
+      'query($p: ID!) { applicants(first: 50, filter: { programId: $p }) { totalCount } }',
+      { p: world.gid('Program', world.program.id) },
+      token(world.officer),
+    );
     expect(response.data.applicants.totalCount).toBe(4);
   });
 });
@@ -115,82 +119,111 @@ describe('row-level visibility for members', () => {
 });
 
 describe('conflicts of interest', () => {
-  let applicant: World['onAgenda'][number];
-  let criteria: RubricCriterion[];
-
-  beforeAll(async () => {
-    applicant = world.onAgenda[0];
+  /** Each test its own committee: two members have voted on the first applicant, in a blind session nobody revealed. */
+  async function scene() {
+    const own = await buildWorld(server.orm);
+    const applicant = own.onAgenda[0];
     const em = server.orm.em.fork();
-    criteria = await em.find(RubricCriterion, { program: world.program.id }, { orderBy: { position: 'asc' } });
-    // Two members have voted; the session is not blind-revealed, but both voters see each other.
-    for (const voter of [world.chair, world.members[1]]) {
-      const vote = em.create(Vote, { session: world.session.id, applicant: applicant.id, member: voter.id, recommendation: Recommendation.ADMIT, confidence: 2 });
+    const criteria = await em.find(RubricCriterion, { program: own.program.id }, { orderBy: { position: 'asc' } });
+    for (const voter of [own.chair, own.members[1]]) {
+      const vote = em.create(Vote, { session: own.session.id, applicant: applicant.id, member: voter.id, recommendation: Recommendation.ADMIT, confidence: 2 });
       for (const criterion of criteria) em.create(VoteScore, { vote, criterion, score: 4 });
     }
     await em.flush();
-  });
-
-  const votesOf = (user: { id: string }) =>
-    server.gql(
-      'query($id: ID!) { applicant(id: $id) { votes { member { name } } agendaItems { tally { voteCount } votes { id } } } }',
-      { id: world.gid('Applicant', applicant.id) },
-      token(user),
-    );
-
-  const castVote = (user: { id: string }, score = 3) =>
-    server.gql(
-      'mutation($input: CastVoteInput!) { castVote(input: $input) { version overallScore } }',
-      {
-        input: {
-          sessionId: world.gid('ReviewSession', world.session.id),
-          applicantId: world.gid('Applicant', applicant.id),
-          scores: criteria.map((c) => ({ criterionId: world.gid('RubricCriterion', c.id), score })),
-          recommendation: 'ADMIT',
-          confidence: 2,
+    const votesOf = (user: { id: string }) =>
+      server.gql(
+        'query($id: ID!) { applicant(id: $id) { votes { member { name } } agendaItems { tally { voteCount } votes { id } } } }',
+        { id: own.gid('Applicant', applicant.id) },
+        token(user),
+      );
+    const castVote = (user: { id: string }, score = 3) =>
+      server.gql(
+        'mutation($input: CastVoteInput!) { castVote(input: $input) { version overallScore } }',
+        {
+          input: {
+            sessionId: own.gid('ReviewSession', own.session.id),
+            applicantId: own.gid('Applicant', applicant.id),
+            scores: criteria.map((c) => ({ criterionId: own.gid('RubricCriterion', c.id), score })),
+            recommendation: 'ADMIT',
+            confidence: 2,
+          },
         },
-      },
-      token(user),
-    );
+        token(user),
+      );
+    return { own, applicant, votesOf, castVote };
+  }
 
-  test('a declared conflict hides every vote and tally on that applicant and refuses the vote', async () => {
-    const member = world.members[2];
+  test('a declared conflict hides every vote and tally on that applicant and refuses the vote; the declaration answers what it declared', async () => {
+    const { own, applicant, votesOf, castVote } = await scene();
+    const member = own.members[2];
     const declared = await server.gql(
-      'mutation($u: ID!, $a: ID!) { declareConflict(userId: $u, applicantId: $a, reason: "Supervised her thesis") { conflicts { source reason member { name } } } }',
-      { u: world.gid('User', member.id), a: world.gid('Applicant', applicant.id) },
+      'mutation($u: ID!, $a: ID!) { declareConflict(userId: $u, applicantId: $a, reason: "Supervised her thesis") { conflict { source reason member { name } } applicant { id } } }',
+      { u: own.gid('User', member.id), a: own.gid('Applicant', applicant.id) },
       token(member),
     );
-    // The member may declare; only officers read the conflict list back.
-    expect(refusal(declared).code).toBe('FORBIDDEN');
-    const asOfficer = await server.gql('query($id: ID!) { applicant(id: $id) { conflicts { source reason member { name } } } }', { id: world.gid('Applicant', applicant.id) }, token(world.officer));
+    // A successful write answers with what the member may read: the conflict they declared.
+    expect(declared.errors).toBeUndefined();
+    expect(declared.data.declareConflict).toEqual({
+      conflict: { source: 'DECLARED', reason: 'Supervised her thesis', member: { name: member.name } },
+      applicant: { id: own.gid('Applicant', applicant.id) },
+    });
+    const asOfficer = await server.gql('query($id: ID!) { applicant(id: $id) { conflicts { source reason member { name } } } }', { id: own.gid('Applicant', applicant.id) }, token(own.officer));
     expect(asOfficer.data.applicant.conflicts).toEqual([{ source: 'DECLARED', reason: 'Supervised her thesis', member: { name: member.name } }]);
+    // Only officers read the list of conflicts.
+    const asMember = await server.gql('query($id: ID!) { applicant(id: $id) { conflicts { source } } }', { id: own.gid('Applicant', applicant.id) }, token(member));
+    expect(refusal(asMember).code).toBe('FORBIDDEN');
+    const again = await server.gql(
+      'mutation($u: ID!, $a: ID!) { declareConflict(userId: $u, applicantId: $a, reason: "twice") { conflict { source } } }',
+      { u: own.gid('User', member.id), a: own.gid('Applicant', applicant.id) },
+      token(member),
+    );
+    expect(refusal(again)).toEqual({ code: 'CONFLICT', field: 'applicantId' });
 
     const view = await votesOf(member);
     expect(view.data.applicant.votes).toEqual([]);
     expect(view.data.applicant.agendaItems[0]).toEqual({ tally: null, votes: [] });
     const vote = await castVote(member);
-    expect(refusal(vote)).toEqual({ code: 'CONFLICT', field: 'applicantId' });
-    expect(vote.errors?.[0].extensions?.reason).toBe('CONFLICT_OF_INTEREST');
+    expect(refusal(vote)).toEqual({ code: 'CONFLICT_OF_INTEREST', field: 'applicantId' });
+  });
+
+  test('a conflict of interest is the same refusal for a vote, a comment and a chair step', async () => {
+    const { own, applicant, castVote } = await scene();
+    const em = server.orm.em.fork();
+    for (const user of [own.members[0], own.chair]) {
+      em.create(ConflictOfInterest, { user: user.id, applicant: applicant.id, source: ConflictSource.DECLARED, reason: 'Relative' });
+    }
+    await em.flush();
+    const s = own.gid('ReviewSession', own.session.id);
+    const a = own.gid('Applicant', applicant.id);
+    const comment = await server.gql('mutation($s: ID!, $a: ID!) { postComment(sessionId: $s, applicantId: $a, body: "x") { id } }', { s, a }, token(own.members[0]));
+    const close = await server.gql('mutation($s: ID!, $a: ID!) { closeVoting(sessionId: $s, applicantId: $a) { id } }', { s, a }, token(own.chair));
+    const draft = await server.gql('query($s: ID!, $a: ID!) { decisionDraft(sessionId: $s, applicantId: $a) { votingClosed } }', { s, a }, token(own.chair));
+    for (const response of [await castVote(own.members[0]), comment, close, draft]) {
+      expect(refusal(response)).toEqual({ code: 'CONFLICT_OF_INTEREST', field: 'applicantId' });
+    }
   });
 
   test('a member may not declare a conflict for someone else', async () => {
+    const { own, applicant } = await scene();
     const response = await server.gql(
-      'mutation($u: ID!, $a: ID!) { declareConflict(userId: $u, applicantId: $a, reason: "x") { id } }',
-      { u: world.gid('User', world.members[1].id), a: world.gid('Applicant', applicant.id) },
-      token(world.members[0]),
+      'mutation($u: ID!, $a: ID!) { declareConflict(userId: $u, applicantId: $a, reason: "x") { conflict { source } } }',
+      { u: own.gid('User', own.members[1].id), a: own.gid('Applicant', applicant.id) },
+      token(own.members[0]),
     );
     expect(refusal(response).code).toBe('FORBIDDEN');
   });
 
   test('shared institution and being a referee are detected; an officer can clear them', async () => {
+    const { own } = await scene();
     const em = server.orm.em.fork();
-    const other = world.onAgenda[1];
-    const member = world.members[0];
-    await em.nativeUpdate('Applicant', { id: other.id }, { priorInstitution: 'Institute 1' });
+    const other = own.onAgenda[1];
+    const member = own.members[0];
+    await em.nativeUpdate('Applicant', { id: other.id }, { priorInstitution: member.institution! });
     em.create(ReferenceLetter, {
       applicant: other.id,
       refereeName: member.name,
       refereeEmail: member.email,
-      refereeInstitution: 'Institute 1',
+      refereeInstitution: member.institution!,
       academic: true,
       status: ReferenceStatus.RECEIVED,
       receivedAt: new Date(),
@@ -198,7 +231,7 @@ describe('conflicts of interest', () => {
     await em.flush();
 
     const conflicts = async () =>
-      (await server.gql('query($id: ID!) { applicant(id: $id) { conflicts { source member { name } } } }', { id: world.gid('Applicant', other.id) }, token(world.officer)))
+      (await server.gql('query($id: ID!) { applicant(id: $id) { conflicts { source member { name } } } }', { id: own.gid('Applicant', other.id) }, token(own.officer)))
         .data.applicant.conflicts;
     expect(await conflicts()).toEqual(
       expect.arrayContaining([
@@ -210,8 +243,8 @@ describe('conflicts of interest', () => {
     const clear = (source: ConflictSource) =>
       server.gql(
         'mutation($u: ID!, $a: ID!, $s: ConflictSource!) { clearConflict(userId: $u, applicantId: $a, source: $s, reason: "Different department") { id } }',
-        { u: world.gid('User', member.id), a: world.gid('Applicant', other.id), s: source },
-        token(world.officer),
+        { u: own.gid('User', member.id), a: own.gid('Applicant', other.id), s: source },
+        token(own.officer),
       );
     expect((await clear(ConflictSource.SHARED_INSTITUTION)).errors).toBeUndefined();
     expect(await conflicts()).toEqual([{ source: 'REFEREE', member: { name: member.name } }]);
@@ -222,7 +255,8 @@ describe('conflicts of interest', () => {
   });
 
   test('blind mode: a member who has not voted sees no one else’s vote until they vote', async () => {
-    const member = world.members[0];
+    const { own, votesOf, castVote } = await scene();
+    const member = own.members[0];
     const before = await votesOf(member);
     expect(before.data.applicant.votes).toEqual([]);
     expect(before.data.applicant.agendaItems[0].tally).toBeNull();

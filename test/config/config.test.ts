@@ -94,7 +94,7 @@ describe('the server process', () => {
     await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
     const port = (taken.address() as { port: number }).port;
     try {
-      // Its own database: start-up migrates it before it listens (the server's admin database is no one's to migrate).
+      // Its own database (a migrated clone): start-up migrates DATABASE_URL, and the server's admin database is shared.
       const { code, stderr } = await start({ WORKERS: workers, PORT: String(port), DATABASE_URL: await createTestDatabase(), SEED_DEMO_DATA: 'false', JWT_SECRET: 'x'.repeat(32) });
       expect(code).toBe(2);
       expect(stderr.trim()).toBe(`Port ${port} on 127.0.0.1 is already in use: stop the other server or set PORT.`);

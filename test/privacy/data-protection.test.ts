@@ -1,5 +1,7 @@
 import { ConflictOfInterest, ConflictSource } from '../../src/conflicts/conflict.entity';
-import { AdmissionCondition, Decision, DecisionOutcome } from '../../src/decisions/decision.entity';
+import { DecisionCondition } from '../../src/decisions/decision-condition.entity';
+import { Decision } from '../../src/decisions/decision.entity';
+import { AdmissionCondition, DecisionOutcome, RejectionReason } from '../../src/decisions/decision.enums';
 import { ApplicantDocument, DocumentKind, DocumentQuality } from '../../src/documents/document.entity';
 import { Intake } from '../../src/intakes/intake.entity';
 import { createLogger } from '../../src/logger';
@@ -56,8 +58,9 @@ beforeAll(async () => {
     for (const vote of [v1, v2]) em.create(VoteRevision, { vote, version: 1, recommendation: vote.recommendation, confidence: 2, comment: vote.comment, scores: {} });
     em.create(SessionComment, { session: closed, applicant, author: m1, visibility: CommentVisibility.COMMITTEE, body: `${applicant.firstName} interviewed well` });
   }
-  em.create(Decision, { applicant: a, session: closed, outcome: DecisionOutcome.REJECT, reason: `${NAME} sent photographed documents`, createdAt: new Date('2021-06-25T10:00:00Z') });
-  em.create(Decision, { applicant: b, session: closed, outcome: DecisionOutcome.ADMIT, conditions: [AdmissionCondition.ENGLISH_EXAM], scholarshipPercent: 30, createdAt: new Date('2021-06-25T11:00:00Z') });
+  em.create(Decision, { applicant: a, session: closed, outcome: DecisionOutcome.REJECT, rejectionReason: RejectionReason.COMMITTEE_JUDGEMENT, reason: `${NAME} did not convince the committee`, createdAt: new Date('2021-06-25T10:00:00Z') });
+  const admitted = em.create(Decision, { applicant: b, session: closed, outcome: DecisionOutcome.ADMIT, scholarshipPercent: 30, createdAt: new Date('2021-06-25T11:00:00Z') });
+  for (const kind of [AdmissionCondition.RECOGNITION_OF_PRIOR_EDUCATION, AdmissionCondition.ENGLISH_EXAM]) em.create(DecisionCondition, { decision: admitted, kind, required: true, description: kind });
   await em.flush();
   subject = { dbId: a.id, id: world.gid('Applicant', a.id) };
   other = { dbId: b.id, id: world.gid('Applicant', b.id) };
@@ -79,7 +82,7 @@ describe('subject access', () => {
     expect(t.reference_letter.map((r: any) => r.referee_name).sort()).toEqual(['Member 3', 'Prof. Aydın']);
     expect(t.applicant_document).toEqual([expect.objectContaining({ file_name: 'kaya-passport.pdf', kind: 'PASSPORT' })]);
     expect(t.portfolio_item).toEqual([expect.objectContaining({ title: 'Self-portrait of Zübeyde' })]);
-    expect(t.decision).toEqual([expect.objectContaining({ outcome: 'REJECT', reason: `${NAME} sent photographed documents` })]);
+    expect(t.decision).toEqual([expect.objectContaining({ outcome: 'REJECT', rejection_reason: 'COMMITTEE_JUDGEMENT', reason: `${NAME} did not convince the committee` })]);
     expect(t.vote).toHaveLength(2);
     expect(t.vote_score).toHaveLength(6);
     expect(t.session_comment).toEqual([expect.objectContaining({ body: `${NAME} interviewed well` })]);

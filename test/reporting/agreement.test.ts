@@ -49,3 +49,28 @@ test('perfect agreement is 1; alpha is undefined (null) without pairable values 
   );
   expect(rows).toEqual([{ alpha: null }]);
 });
+
+test('abstentions enter no agreement, mean or spread: the scoring report is the same with and without them', async () => {
+  const { buildVote, buildWorld } = await import('../support/factories');
+  const { RubricCriterion } = await import('../../src/programs/rubric-criterion.entity');
+  const { Recommendation } = await import('../../src/reviews/vote.entity');
+  const world = await buildWorld(server.orm);
+  const em = world.em;
+  const criteria = await em.find(RubricCriterion, { program: world.program.id }, { orderBy: { position: 'asc' } });
+  const scored: [number, number, number[]][] = [
+    [0, 0, [4, 4, 5]], [0, 1, [3, 4, 4]], [0, 2, [4, 5, 5]],
+    [1, 0, [2, 2, 3]], [1, 1, [2, 3, 3]], [1, 2, [1, 2, 2]],
+  ];
+  const voters = [world.chair, world.members[0], world.members[1]];
+  for (const [applicant, voter, scores] of scored) buildVote(em, { session: world.session, applicant: world.onAgenda[applicant], member: voters[voter] }, criteria, scores);
+  await em.flush();
+  const SCORING = `query($p: ID!) { scoringReport(by: PROGRAM, filter: { programId: $p }) { votes alpha criteria { count mean stdDev alpha } overallDistribution { score count } } }`;
+  const report = async () => (await server.gql(SCORING, { p: world.gid('Program', world.program.id) }, server.tokenFor(world.officer.id))).data.scoringReport;
+  const before = await report();
+  expect(before[0].votes).toBe(6);
+  expect(typeof before[0].alpha).toBe('number');
+  // Member 3 abstains on both applicants.
+  for (const applicant of [0, 1]) buildVote(em, { session: world.session, applicant: world.onAgenda[applicant], member: world.members[2] }, [], [], Recommendation.ABSTAIN);
+  await em.flush();
+  expect(await report()).toEqual(before);
+});

@@ -35,10 +35,16 @@ test('prints the funnel and scoring tables of an intake and writes them as CSV',
   expect(stdout).toMatch(/academic_record/);
 
   const funnel = readFileSync(path.join(dir, 'funnel.csv'), 'utf8').trim().split('\r\n');
-  expect(funnel[0]).toBe('program,registered,complete,scheduled,reviewed,decided,admit_rate,scholarships,mean_scholarship');
-  const decided = funnel.slice(1).reduce((sum, line) => sum + Number(line.split(',')[5]), 0);
-  const [{ n }] = await server.orm.em.getKnex()('decision as d').join('applicant as a', 'a.id', 'd.applicant_id').join('intake as i', 'i.id', 'a.intake_id').where('i.code', '2021-02').count({ n: '*' });
-  expect(decided).toBe(Number(n));
+  expect(funnel[0]).toBe('program,registered,complete,scheduled,reviewed,decided,admitted,final,admit_rate,scholarships,mean_scholarship');
+  const column = (index: number) => funnel.slice(1).reduce((sum, line) => sum + Number(line.split(',')[index]), 0);
+  const intakeDecisions = () =>
+    server.orm.em.getKnex()('decision as d').join('applicant as a', 'a.id', 'd.applicant_id').join('intake as i', 'i.id', 'a.intake_id').where('i.code', '2021-02');
+  const [{ n }] = await intakeDecisions().count({ n: '*' });
+  expect(column(5)).toBe(Number(n));
+  const [{ admitted }] = await intakeDecisions().whereIn('d.outcome', ['ADMIT', 'ADMIT_AS_TRANSFER']).count({ admitted: '*' });
+  expect(column(6)).toBe(Number(admitted));
+  // The demo's final admissions in that intake: amar-hodzic and vedran-saric (every condition met).
+  expect(column(7)).toBe(2);
   expect(readFileSync(path.join(dir, 'scoring.csv'), 'utf8')).toMatch(/^program,criterion,scores,mean,median,std_dev,alpha\r\n/);
 });
 

@@ -1,5 +1,7 @@
 import { ConflictOfInterest, ConflictSource } from '../../src/conflicts/conflict.entity';
-import { Decision, AdmissionCondition, DecisionOutcome } from '../../src/decisions/decision.entity';
+import { Decision } from '../../src/decisions/decision.entity';
+import { DecisionCondition } from '../../src/decisions/decision-condition.entity';
+import { AdmissionCondition, DecisionOutcome, RejectionReason } from '../../src/decisions/decision.enums';
 import { RubricCriterion } from '../../src/programs/rubric-criterion.entity';
 import { AgendaItem, VotingStatus } from '../../src/reviews/agenda-item.entity';
 import { ReviewSession } from '../../src/reviews/review-session.entity';
@@ -13,6 +15,7 @@ import { refusal, startTestServer, TestServer } from '../support/test-server';
  *   A1 (voting closed): chair 5,5,5 → 5 · member1 3,3,3 → 3 · member2 4,4,4 → 4
  *   A2 (voting closed): chair 2,2,2 → 2 · member1 2,2,2 → 2
  *   A3 (voting open):   member1 1,2,3 → 14/6
+ *   and member2 abstained on A2: no scores, in no mean, spread or agreement; a vote in the counts.
  * The session is blind and nothing is revealed; member3 is conflicted with A1.
  */
 let server: TestServer;
@@ -33,17 +36,19 @@ beforeAll(async () => {
   buildVote(em, { session, applicant: A[1], member: chair }, criteria, [2, 2, 2], Recommendation.REJECT);
   buildVote(em, { session, applicant: A[1], member: m1 }, criteria, [2, 2, 2], Recommendation.REJECT);
   buildVote(em, { session, applicant: A[2], member: m1 }, criteria, [1, 2, 3]);
+  buildVote(em, { session, applicant: A[1], member: m2 }, [], [], Recommendation.ABSTAIN);
   for (const applicant of [A[0], A[1]]) {
     const item = await em.findOneOrFail(AgendaItem, { session, applicant });
     item.votingStatus = VotingStatus.CLOSED;
   }
   em.create(ConflictOfInterest, { user: m3, applicant: A[0], source: ConflictSource.DECLARED, reason: 'Relative' });
   (await em.findOneOrFail(ReviewSession, session.id)).openedAt = new Date('2021-05-26T09:00:00Z');
+  const admitted = em.create(Decision, { applicant: A[0], session, outcome: DecisionOutcome.ADMIT, scholarshipPercent: 50, createdAt: new Date('2021-05-26T09:30:00Z') });
+  em.create(DecisionCondition, { decision: admitted, kind: AdmissionCondition.ENGLISH_EXAM, required: true, description: 'No certificate' });
   em.create(Decision, {
-    applicant: A[0], session, outcome: DecisionOutcome.ADMIT, conditions: [AdmissionCondition.ENGLISH_EXAM], scholarshipPercent: 50,
-    createdAt: new Date('2021-05-26T09:30:00Z'),
+    applicant: A[1], session, outcome: DecisionOutcome.REJECT, rejectionReason: RejectionReason.MINIMUM_GRADE_NOT_MET, reason: 'Minimum CGPA not met',
+    createdAt: new Date('2021-05-28T10:30:00Z'),
   });
-  em.create(Decision, { applicant: A[1], session, outcome: DecisionOutcome.REJECT, reason: 'Minimum CGPA not met', createdAt: new Date('2021-05-28T10:30:00Z') });
   buildApplicant(em, { program: world.otherProgram, intake: world.intake }, { ects: 179 });
   await em.flush();
 });
@@ -75,10 +80,13 @@ test('reporters see only finished reviews; a member who has not voted in a blind
   expect(reporter.votes).toBe(5);
   expect(reporter.criteria[0].mean).toBeCloseTo(16 / 5, 10);
 
-  // member2 voted on A1 only: their aggregates use A1's votes and nothing of A2 or A3.
+  // member2 scored A1 and abstained on A2 (an abstention is a vote: blind mode opens A2 to them
+  // too), never A3: their aggregates use the scored votes on A1 and A2 and nothing of A3.
   const member2 = (await as(world.members[1])(SCORING)).data.scoringReport[0];
-  expect(member2.votes).toBe(3);
-  expect(member2.criteria[0]).toMatchObject({ count: 3, mean: 4, median: 4 });
+  expect(member2.votes).toBe(5);
+  // academic_record: A1 5, 3, 4; A2 2, 2 — member2's abstention adds nothing.
+  expect(member2.criteria[0]).toMatchObject({ count: 5, median: 3 });
+  expect(member2.criteria[0].mean).toBeCloseTo(16 / 5, 10);
 
   // member3 has voted on nothing and is conflicted with A1: no aggregate to read at all.
   expect((await as(world.members[2])(SCORING)).data.scoringReport).toEqual([]);
@@ -149,14 +157,15 @@ test('committee work and decisions per day', async () => {
     committeeWorkReport { members { label votesCast } sessions { title participationRate meanMinutesToDecision medianMinutesToDecision } weeks { label sessionsHeld } }
     decisionsPerDay { day total decisions { outcome count } } }`);
   expect(errors).toBeUndefined();
+  // An abstention is a vote cast: member 2 cast two.
   expect(data.committeeWorkReport.members).toEqual([
     { label: 'Member 1', votesCast: 3 },
     { label: 'Chair', votesCast: 2 },
-    { label: 'Member 2', votesCast: 1 },
+    { label: 'Member 2', votesCast: 2 },
   ]);
-  // 6 votes of 4 seats × 3 applicants; decisions 30 and 2 days + 90 minutes after opening.
+  // 7 votes of 4 seats × 3 applicants; decisions 30 and 2 days + 90 minutes after opening.
   expect(data.committeeWorkReport.sessions).toEqual([
-    { title: 'Week 1 review', participationRate: 0.5, meanMinutesToDecision: (30 + 2970) / 2, medianMinutesToDecision: (30 + 2970) / 2 },
+    { title: 'Week 1 review', participationRate: 7 / 12, meanMinutesToDecision: (30 + 2970) / 2, medianMinutesToDecision: (30 + 2970) / 2 },
   ]);
   expect(data.committeeWorkReport.weeks).toEqual([{ label: 'week 1', sessionsHeld: 1 }]);
   expect(data.decisionsPerDay.map((d: any) => [d.day, d.total])).toEqual([

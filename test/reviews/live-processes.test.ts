@@ -2,7 +2,7 @@ import { RubricCriterion } from '../../src/programs/rubric-criterion.entity';
 import { CommitteeMember, SeatRole } from '../../src/committees/committee-member.entity';
 import { buildUser, buildWorld, World } from '../support/factories';
 import { ChildServer, startChildServer } from '../support/child-server';
-import { connect, LiveConnection, SESSION_EVENTS } from '../support/live-client';
+import { connect, LiveConnection, logHead, SESSION_EVENTS } from '../support/live-client';
 import { startTestServer, TEST_SECRET, TestServer } from '../support/test-server';
 
 /**
@@ -56,18 +56,23 @@ test('two server processes on one database deliver each other’s events', async
     const onChild = connect(other.url, token(world.officer));
     const onParent = connect(server.url, token(world.officer));
     connections.push(onChild, onParent);
-    const childFeed = onChild.subscribe(SESSION_EVENTS, { sessionId });
-    const parentFeed = onParent.subscribe(SESSION_EVENTS, { sessionId });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Both follow the log from its current end: no waiting for the subscriptions to register.
+    const after = await logHead(server.orm.em.getKnex(), world.session.id);
+    const childFeed = onChild.subscribe(SESSION_EVENTS, { sessionId, after });
+    const parentFeed = onParent.subscribe(SESSION_EVENTS, { sessionId, after });
 
     const applicant = world.gid('Applicant', world.onAgenda[0].id);
     expect((await voteRequest(server.url, world.members[0], applicant, 4)).errors).toBeUndefined();
     expect((await voteRequest(other.url, world.members[1], applicant, 2)).errors).toBeUndefined();
 
+    // Every vote is delivered; tallies are the latest state of each batch read, so two votes read
+    // together bring one tally (the flake "4 results, got 3" was that merge, not a loss: see
+    // live-delivery.test.ts, "a burst of votes..."). Wait for the state, not for a count.
     for (const feed of [childFeed, parentFeed]) {
-      const events = await feed.waitFor(4);
+      const events = await feed.until((r) => r.filter((e) => e.sessionEvents.type === 'VOTE_CAST').length === 2 && r[r.length - 1].sessionEvents.tally?.voteCount === 2);
       const votes = events.filter((e) => e.sessionEvents.type === 'VOTE_CAST').map((e) => e.sessionEvents.actor.name);
       expect(votes).toEqual(['Member 1', 'Member 2']);
+      expect(events[events.length - 1].sessionEvents).toMatchObject({ type: 'TALLY_CHANGED', tally: { voteCount: 2, overall: { mean: 3 } } });
     }
   } finally {
     await other.stop();
@@ -152,27 +157,28 @@ test('closing voting while members vote: each request is a committed vote or a c
       token(world.officer),
     );
     const results = await Promise.all([...world.members.map((m) => voteRequest(server.url, m, id, 3)), close]);
-    for (const result of results) outcomes.push(result.errors ? result.errors[0].extensions.code : 'OK');
-    // No vote landed after voting closed: the count at closing is the final count.
-    const [{ n }] = await server.orm.em.getKnex()('vote').where({ applicant_id: applicant.id }).count({ n: '*' });
+    for (const result of results.slice(0, -1)) outcomes.push(result.errors ? result.errors[0].extensions.code : 'OK');
+    // Closing always succeeds (voting was open), and no vote landed after it: the count at closing is the final count.
     const closed = results[results.length - 1];
-    if (!closed.errors) expect(closed.data.closeVoting.tally.voteCount).toBe(Number(n));
+    expect(closed.errors).toBeUndefined();
+    const [{ n }] = await server.orm.em.getKnex()('vote').where({ applicant_id: applicant.id }).count({ n: '*' });
+    expect(closed.data.closeVoting.tally.voteCount).toBe(Number(n));
   }
   expect(outcomes.filter((code) => code !== 'OK' && code !== 'INVALID_STATE')).toEqual([]);
-  expect(outcomes.filter((code) => code === 'OK').length).toBeGreaterThanOrEqual(12);
+  expect(outcomes.length).toBe(12 * 3);
 }, 60_000);
 
 test('SIGTERM: sockets close with 1001 and every mutation either committed with its event or not at all', async () => {
   const other: ChildServer = await startChildServer(childEnv());
   const live = connect(other.url, token(world.officer));
   connections.push(live);
-  live.subscribe(SESSION_EVENTS, { sessionId });
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  const feed = live.subscribe(SESSION_EVENTS, { sessionId, after: await logHead(server.orm.em.getKnex(), world.session.id) });
 
   const applicant = world.gid('Applicant', world.onAgenda[2].id);
   const voters = [world.chair, ...world.members];
   const inFlight = voters.map((voter) => voteRequest(other.url, voter, applicant, 3).catch((error) => ({ failed: String(error) })));
-  await new Promise((resolve) => setTimeout(resolve, 5));
+  // Stop the server as soon as the first vote is out (the socket is live, the others may still be in flight).
+  await feed.until((r) => r.some((e) => e.sessionEvents.type === 'VOTE_CAST'));
   const exitCode = await other.stop();
   const results = await Promise.all(inFlight);
   expect(exitCode).toBe(0);

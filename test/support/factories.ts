@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Applicant } from '../../src/applicants/applicant.entity';
+import { EnglishCertificate } from '../../src/applicants/english-certificate.entity';
 import { EnglishTest, GradeScale } from '../../src/applicants/applicant.enums';
 import { User, UserRole } from '../../src/auth/user.entity';
 import { CommitteeMember, SeatRole } from '../../src/committees/committee-member.entity';
@@ -41,23 +42,33 @@ export function buildProgram(em: EntityManager, overrides: Partial<Program> = {}
   return program;
 }
 
+/** The October 2021 intake's published weeks; the fourth (the last) is the visa-free one. */
 export function buildIntake(em: EntityManager): { intake: Intake; weeks: ReviewWeek[] } {
   const n = next();
   const intake = em.create(Intake, { code: `I${n}`, name: `Intake ${n}`, startsOn: '2021-10-01' });
   const weeks = [
-    ['2021-05-25', '2021-05-31', false],
-    ['2021-06-24', '2021-06-30', false],
-    ['2021-07-25', '2021-07-31', false],
-    ['2021-09-01', '2021-09-07', true],
-  ].map(([startsOn, endsOn, visaFreeOnly], i) =>
-    em.create(ReviewWeek, { intake, label: `week ${i + 1}`, startsOn: startsOn as string, endsOn: endsOn as string, visaFreeOnly: visaFreeOnly as boolean }),
-  );
+    ['2021-05-25', '2021-05-31'],
+    ['2021-06-24', '2021-06-30'],
+    ['2021-07-25', '2021-07-31'],
+    ['2021-09-01', '2021-09-07'],
+  ].map(([startsOn, endsOn], i) => em.create(ReviewWeek, { intake, label: `week ${i + 1}`, startsOn, endsOn }));
   return { intake, weeks };
 }
 
-export function buildApplicant(em: EntityManager, parents: { program: Program; intake: Intake }, overrides: Partial<Applicant> = {}): Applicant {
+export interface ApplicantExtras {
+  /** Default: one IELTS Academic 7. */
+  certificates?: { test: EnglishTest; score: number }[];
+  /** Received academic reference letters to file (default none: the application is incomplete). */
+  references?: number;
+}
+
+/**
+ * An applicant on the regular route with an accepted IELTS 7, no references yet (incomplete)
+ * unless `extras.references` says how many received academic letters to file.
+ */
+export function buildApplicant(em: EntityManager, parents: { program: Program; intake: Intake }, overrides: Partial<Applicant> = {}, extras: ApplicantExtras = {}): Applicant {
   const n = next();
-  return em.create(Applicant, {
+  const applicant = em.create(Applicant, {
     ...parents,
     firstName: `First${n}`,
     lastName: `Last${String(n).padStart(4, '0')}`,
@@ -69,10 +80,16 @@ export function buildApplicant(em: EntityManager, parents: { program: Program; i
     ects: 240,
     gradeValue: 3.1,
     gradeScale: GradeScale.FOUR_POINT,
-    englishTest: EnglishTest.IELTS_ACADEMIC,
-    englishScore: 7,
     ...overrides,
   });
+  (extras.certificates ?? [{ test: EnglishTest.IELTS_ACADEMIC, score: 7 }]).forEach((certificate, position) => em.create(EnglishCertificate, { applicant, ...certificate, position }));
+  for (let i = 0; i < (extras.references ?? 0); i++) buildReference(em, applicant);
+  return applicant;
+}
+
+/** An applicant whose file is complete (two received academic letters): one that may be scheduled and admitted. */
+export function buildCompleteApplicant(em: EntityManager, parents: { program: Program; intake: Intake }, overrides: Partial<Applicant> = {}, extras: ApplicantExtras = {}): Applicant {
+  return buildApplicant(em, parents, overrides, { references: 2, ...extras });
 }
 
 export function buildReference(em: EntityManager, applicant: Applicant, overrides: Partial<ReferenceLetter> = {}): ReferenceLetter {
@@ -96,7 +113,8 @@ export async function buildWorld(orm: Orm) {
   const officer = buildUser(em, { role: UserRole.OFFICER, name: 'Officer' });
   const reporter = buildUser(em, { role: UserRole.REPORTER, name: 'Reporter' });
   const chair = buildUser(em, { name: 'Chair', institution: 'University of Belgrade' });
-  const members = [1, 2, 3].map((i) => buildUser(em, { name: `Member ${i}`, institution: `Institute ${i}` }));
+  // Institutions unique to this world, so a conflict detected here says nothing of another test's world.
+  const members = [1, 2, 3].map((i) => buildUser(em, { name: `Member ${i}`, institution: `Institute ${i}.${next()}` }));
   const outsider = buildUser(em, { name: 'Outsider' });
   const program = buildProgram(em);
   const otherProgram = buildProgram(em);

@@ -1,5 +1,7 @@
 import { Client, createClient } from 'graphql-ws';
+import type { Knex } from '@mikro-orm/postgresql';
 import WebSocket from 'ws';
+import { encodeEventId, ORIGIN } from '../../src/events/event-feed';
 
 /**
  * A real graphql-ws client over a real WebSocket, as a browser tab would hold one. `received`
@@ -11,8 +13,12 @@ export interface Live<T = any> {
   completed: boolean;
   /** Resolves once at least `count` results have arrived in total. */
   waitFor(count: number, timeoutMs?: number): Promise<T[]>;
-  /** Waits a little and returns what arrived: for asserting that nothing did. */
-  settle(ms?: number): Promise<T[]>;
+  /**
+   * Resolves once what arrived satisfies `done` (or an error arrived, when `errors` is set).
+   * To assert that something did NOT arrive, wait for a later event that must arrive after it
+   * (events reach a subscriber in log order), never for a fixed time.
+   */
+  until(done: (received: T[], errors: unknown[]) => boolean, timeoutMs?: number): Promise<T[]>;
   stop(): void;
 }
 
@@ -59,8 +65,14 @@ export function connect(httpUrl: string, token: string | Promise<string> | null)
           }
           return live.received;
         },
-        async settle(ms = 300) {
-          await new Promise((resolve) => setTimeout(resolve, ms));
+        async until(done, timeoutMs = 5000) {
+          const started = Date.now();
+          while (!done(live.received, live.errors)) {
+            if (Date.now() - started > timeoutMs) {
+              throw new Error(`waited ${timeoutMs} ms; got ${JSON.stringify(live.received)}, errors ${JSON.stringify(live.errors)}`);
+            }
+            await new Promise((resolve) => setTimeout(resolve, 10));
+          }
           return live.received;
         },
         stop: () => unsubscribe(),
@@ -105,3 +117,15 @@ export const SESSION_EVENTS = `subscription($sessionId: ID!, $after: ID) {
     ... on CurrentApplicantChangedEvent { agendaItem { votingStatus } }
   }
 }`;
+
+/**
+ * The id of the last event in the log (of one session, or of all), to subscribe with as `after`:
+ * the subscription then replays everything from there, so it needs no time to "register" before
+ * the test acts (graphql-ws does not acknowledge a subscription). With an empty log, the origin.
+ */
+export async function logHead(db: Knex, sessionId?: string): Promise<string> {
+  const q = db('session_event').select(db.raw('xid::text as xid'), 'id').orderBy([{ column: 'xid', order: 'desc' }, { column: 'id', order: 'desc' }]).first();
+  if (sessionId) q.where('session_id', sessionId);
+  const row = await q;
+  return encodeEventId(row ? { xid: BigInt(row.xid), id: BigInt(row.id) } : ORIGIN);
+}

@@ -4,6 +4,7 @@ import { print, type GraphQLSchema } from 'graphql';
 import { SignInMethod } from '../../src/auth/auth-session.entity';
 import { accessTokenFor, openSession } from '../../src/auth/sessions';
 import type { AuthConfig } from '../../src/config';
+import type { Settings } from '../../src/config';
 import { openOrm, Orm } from '../../src/db/orm';
 import { createLogger, Logger } from '../../src/logger';
 import type { Metrics } from '../../src/observability/metrics';
@@ -56,6 +57,8 @@ export interface TestServerOptions {
   trustedDocuments?: TrustedDocuments;
   /** Another server's database: a second process on the same data (default: a fresh database). */
   databaseUrl?: string;
+  /** The rules' settings (config.ts), the defaults unless given. */
+  settings?: Settings;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -78,6 +81,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     trustedDocuments: options.trustedDocuments ?? TrustedDocuments.load(repoRoot(), 'off'),
     auth: options.auth,
     signInCheckMs: options.signInCheckMs,
+    settings: options.settings,
   });
   const url = `http://127.0.0.1:${server.port}/graphql`;
   const tokens = new Map<string, Promise<string>>();

@@ -77,12 +77,16 @@ async function main() {
     request(options, ScoringTableDocument, { filter }),
   ]);
 
-  const funnelColumns = ['program', 'registered', 'complete', 'scheduled', 'reviewed', 'decided', 'admit_rate', 'scholarships', 'mean_scholarship'];
-  const funnelRows = funnelReport.map((r) => [r.programCode ?? '', r.registered, r.complete, r.scheduled, r.reviewed, r.decided, r.admitRate ?? null, r.scholarshipsGranted, r.meanScholarshipPercent ?? null]);
+  const funnelColumns = ['program', 'registered', 'complete', 'scheduled', 'reviewed', 'decided', 'admitted', 'final', 'admit_rate', 'scholarships', 'mean_scholarship'];
+  const funnelRows = funnelReport.map((r) => [
+    r.programCode ?? '', r.registered, r.complete, r.scheduled, r.reviewed, r.decided, r.admitted, r.admissionsFinal, r.admitRate ?? null, r.scholarshipsGranted, r.meanScholarshipPercent ?? null,
+  ]);
+  // A cell resting on too few votes for this reader says so instead of a number.
+  const count = (cell: { suppressed: boolean; count?: number | null; votes?: number | null }) => (cell.suppressed ? 'suppressed' : (cell.count ?? cell.votes ?? null));
   const scoringColumns = ['program', 'criterion', 'scores', 'mean', 'median', 'std_dev', 'alpha'];
   const scoringRows = scoringReport.flatMap((g) => [
-    ...g.criteria.map((c) => [g.groupLabel, c.criterionKey, c.count, c.mean ?? null, c.median ?? null, c.stdDev ?? null, c.alpha ?? null]),
-    [g.groupLabel, '(all)', g.votes, null, null, null, g.alpha ?? null],
+    ...g.criteria.map((c) => [g.groupLabel, c.criterionKey, count(c), c.mean ?? null, c.median ?? null, c.stdDev ?? null, c.alpha ?? null]),
+    [g.groupLabel, '(all)', count(g), null, null, null, g.alpha ?? null],
   ]);
 
   console.log(`Funnel${options.intake ? ` — intake ${options.intake}` : ''}\n${table(funnelColumns, funnelRows)}\n`);

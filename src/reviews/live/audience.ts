@@ -6,7 +6,7 @@ import { effectiveConflicts } from '../../conflicts/conflict.queries';
 import type { StoredEvent } from '../../events/event-feed';
 import { SessionEventType } from '../../events/session-event.entity';
 import { CommentVisibility } from '../comment.entity';
-import { mayViewVotes } from '../visibility';
+import { mayReadComment, mayViewVotes } from '../policy';
 
 /**
  * What decides who may see each event of one batch, read once per batch for every subscriber
@@ -59,7 +59,12 @@ export function eventsFor(viewer: AuthUser, audience: Audience, events: StoredEv
     const applicantId = event.applicantId;
     const conflicted = applicantId !== null && audience.conflicted.has(key(viewer.id, applicantId));
     if (!officer && conflicted) continue;
-    if (event.type === SessionEventType.COMMENT_POSTED && !mayReadComment(viewer, seat, { authorId: String(event.data.authorId), visibility: event.data.visibility as CommentVisibility })) continue;
+    if (
+      event.type === SessionEventType.COMMENT_POSTED &&
+      !mayReadComment(viewer, { seat, conflicted }, { authorId: String(event.data.authorId), visibility: event.data.visibility as CommentVisibility })
+    ) {
+      continue;
+    }
     const votesVisible =
       applicantId !== null &&
       mayViewVotes({
@@ -73,18 +78,4 @@ export function eventsFor(viewer: AuthUser, audience: Audience, events: StoredEv
     visible.push({ event, votesVisible, viewerId: viewer.id });
   }
   return visible;
-}
-
-/** Comments: the author always; the committee, the chairs and officers, or no one else, by visibility. */
-export function mayReadComment(viewer: AuthUser, seat: SeatRole | undefined, comment: { authorId: string; visibility: CommentVisibility }): boolean {
-  const officer = viewer.role === UserRole.OFFICER;
-  if (comment.authorId === viewer.id) return true;
-  switch (comment.visibility) {
-    case CommentVisibility.COMMITTEE:
-      return officer || seat !== undefined;
-    case CommentVisibility.CHAIR_AND_OFFICERS:
-      return officer || seat === SeatRole.CHAIR;
-    default:
-      return false;
-  }
 }

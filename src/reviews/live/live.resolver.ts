@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Authorized, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { REVIEWERS } from '../../auth/roles';
 import type { Context } from '../../context';
 import { TallyNode } from '../review.type';
@@ -39,10 +39,11 @@ export class LiveResolver {
   }
 
   @Subscription(() => LiveEvent, {
-    description: 'Tells you when an applicant you are to review is next on the agenda, in any session you sit on.',
-    subscribe: ({ context }) => live.reviewerNotifications(context as Context),
+    description:
+      'Tells you when an applicant you are to review is next on the agenda, in any session you sit on. With `after` (the last eventId you saw), first what you missed.',
+    subscribe: ({ args, context }) => live.reviewerNotifications(context as Context, args.after),
   })
-  reviewerNotifications(@Root() event: LiveEvent, @Ctx() _ctx: Context): LiveEvent {
+  reviewerNotifications(@Root() event: LiveEvent, @Arg('after', () => ID, { nullable: true }) _after?: string | null): LiveEvent {
     return event;
   }
 }

@@ -176,11 +176,14 @@ export async function applicantTally(ctx: Context, sessionGlobalId: string, appl
   return results;
 }
 
-/** Tells a member when an applicant they must review is next, across every session they sit on. */
-export async function reviewerNotifications(ctx: Context): Promise<AsyncIterable<LiveEvent>> {
+/**
+ * Tells a member when an applicant they must review is next, across every session they sit on.
+ * Event ids are ordered across sessions, so one `after` resumes every session's feed.
+ */
+export async function reviewerNotifications(ctx: Context, after?: string | null): Promise<AsyncIterable<LiveEvent>> {
   if (!ctx.user) throw unauthenticated();
   const sessionIds = [...(await ctx.access.seats()).keys()];
-  return follow(ctx, sessionIds, null, (viewer, events, audience, loaders) =>
+  return follow(ctx, sessionIds, parseAfter(after), (viewer, events, audience, loaders) =>
     liveEventsFor(viewer, events.filter((e) => e.type === SessionEventType.APPLICANT_UP_NEXT), audience, loaders),
   );
 }

@@ -2,7 +2,7 @@ import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 import { ApplicantNode } from '../../applicants/applicant.type';
 import { UserNode } from '../../committees/committee.type';
 import { DateTimeScalar } from '../../common/scalars';
-import { DecisionNode } from '../../decisions/decision.type';
+import { DecisionConditionNode, DecisionNode } from '../../decisions/decision.type';
 import { SessionEventType } from '../../events/session-event.entity';
 import type { Loaders } from '../../loaders';
 import { AgendaItemNode, CommentNode, ReviewSessionNode, TallyNode, VoteNode } from '../review.type';
@@ -112,6 +112,17 @@ export class DecisionRecordedEvent extends LiveEvent {
   }
 }
 
+@ObjectType({ implements: LiveEvent, description: 'The office recorded evidence for a condition of an admission decided in this session.' })
+export class ConditionRecordedEvent extends LiveEvent {
+  @Field(() => DecisionConditionNode, { nullable: true })
+  condition() {
+    return this.loaders.condition.load(String(this.data.conditionId));
+  }
+}
+
+@ObjectType({ implements: LiveEvent, description: 'Every condition of an admission decided in this session is met: the admission is final.' })
+export class AdmissionFinalEvent extends DecisionRecordedEvent {}
+
 @ObjectType({ implements: LiveEvent })
 export class CommentPostedEvent extends LiveEvent {
   @Field(() => CommentNode, { nullable: true })
@@ -140,6 +151,8 @@ const CLASSES: Record<SessionEventType, new () => LiveEvent> = {
   COMMENT_POSTED: CommentPostedEvent,
   MEMBER_JOINED: MemberJoinedEvent,
   MEMBER_LEFT: MemberLeftEvent,
+  CONDITION_RECORDED: ConditionRecordedEvent,
+  ADMISSION_FINAL: AdmissionFinalEvent,
 };
 
 export function liveEventClass(type: SessionEventType): new () => LiveEvent {

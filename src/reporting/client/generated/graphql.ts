@@ -23,16 +23,37 @@ export type Scalars = {
 };
 
 export type AdmissionCondition =
+  | 'COMMITTEE_REQUIREMENT'
   | 'ENGLISH_EXAM'
   | 'ENGLISH_LANGUAGE_SCHOOL'
   | 'MISSING_PREREQUISITES'
   | 'PREPARATORY_COURSES'
   | 'RECOGNITION_OF_PRIOR_EDUCATION';
 
+/** Every condition of an admission decided in this session is met: the admission is final. */
+export type AdmissionFinalEvent = SessionEvent & {
+  __typename?: 'AdmissionFinalEvent';
+  /** Who did it (the chair, the voter, the author...). */
+  actor?: Maybe<User>;
+  /** The applicant the event is about, if any. */
+  applicant?: Maybe<Applicant>;
+  decision?: Maybe<Decision>;
+  /** Pass the last one you received as `after` when you reconnect. */
+  eventId: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  session: ReviewSession;
+  type: SessionEventType;
+};
+
 export type AdmissionRoute =
   | 'CONDITIONAL'
   | 'REGULAR'
   | 'TRANSFER';
+
+export type AdmissionStatus =
+  | 'CONDITIONS_OUTSTANDING'
+  | 'CONDITION_FAILED'
+  | 'FINAL';
 
 export type AgendaItem = Node & {
   __typename?: 'AgendaItem';
@@ -62,18 +83,22 @@ export type Applicant = Node & {
   agendaItems: Array<AgendaItem>;
   /** When the personal data was erased (names, emails, documents, texts); what statistics need is kept. */
   anonymisedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The certificate that counts: an accepted one first, then the furthest above its own minimum. */
+  bestEnglishCertificate?: Maybe<EnglishCertificate>;
   /** Codes of the courses passed, matched against prerequisites. */
   completedCourses: Array<Scalars['String']['output']>;
   /** Conflicts of interest in force (declared or detected, not cleared). */
   conflicts: Array<Conflict>;
   createdAt: Scalars['DateTime']['output'];
+  /** Null until there is one; to a member conflicted with the applicant, null until it is published. */
   decision?: Maybe<Decision>;
   documents: Array<Document>;
   /** Completed bachelor-level ECTS credits. */
   ects: Scalars['Int']['output'];
   eligibility: Eligibility;
   email: Scalars['String']['output'];
-  englishCertificate?: Maybe<EnglishCertificate>;
+  /** Every English certificate the applicant holds; see bestEnglishCertificate for the one that counts. */
+  englishCertificates: Array<EnglishCertificate>;
   firstName: Scalars['String']['output'];
   fullName: Scalars['String']['output'];
   grade: Grade;
@@ -96,6 +121,7 @@ export type Applicant = Node & {
   route: AdmissionRoute;
   /** The review sessions the applicant is scheduled in (that you may see). */
   sessions: Array<ReviewSession>;
+  /** Derived from the facts; a member conflicted with the applicant sees no unpublished decision in it. */
   status: ApplicationStatus;
   /** Votes you may see: none with a conflict of interest; in blind mode only yours until you vote or scores are revealed. */
   votes: Array<Vote>;
@@ -117,9 +143,13 @@ export type ApplicantCalibration = {
   /** Mean of the reviewers' z-scores (each reviewer's scores normalised to their own mean and spread). */
   normalizedMean?: Maybe<Scalars['Float']['output']>;
   normalizedRank?: Maybe<Scalars['Int']['output']>;
-  rawMean: Scalars['Float']['output'];
-  rawRank: Scalars['Int']['output'];
-  votes: Scalars['Int']['output'];
+  rawMean?: Maybe<Scalars['Float']['output']>;
+  /** Among the rows shown (a suppressed row has no rank and moves no other). */
+  rawRank?: Maybe<Scalars['Int']['output']>;
+  /** True when this rests on fewer votes than a reporter may see (REPORT_MIN_VOTES): its figures are null. */
+  suppressed: Scalars['Boolean']['output'];
+  /** Scored votes (not abstentions). */
+  votes?: Maybe<Scalars['Int']['output']>;
 };
 
 export type ApplicantConnection = {
@@ -179,6 +209,7 @@ export type ApplicantUpNextEvent = SessionEvent & {
 export type ApplicationStatus =
   | 'COMPLETE'
   | 'DECIDED'
+  | 'IMPROPER'
   | 'INCOMPLETE'
   | 'REVIEWED'
   | 'SCHEDULED'
@@ -266,9 +297,10 @@ export type CastVoteInput = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** Proposed tuition waiver, percent 0–100. */
   proposedScholarship?: InputMaybe<Scalars['Int']['input']>;
+  /** ABSTAIN carries no scores: it counts among the recommendations, never in means, spreads or agreement. */
   recommendation: Recommendation;
-  /** One score 1–5 for every criterion of the program rubric. */
-  scores: Array<CriterionScoreInput>;
+  /** One score 1–5 for every criterion of the program rubric; none for an abstention. */
+  scores?: InputMaybe<Array<CriterionScoreInput>>;
   sessionId: Scalars['ID']['input'];
 };
 
@@ -316,6 +348,17 @@ export type CommitteeMember = Node & {
   user: User;
 };
 
+export type CommitteeRequirementEvidence = {
+  __typename?: 'CommitteeRequirementEvidence';
+  checkedOn?: Maybe<Scalars['LocalDate']['output']>;
+  met?: Maybe<Scalars['Boolean']['output']>;
+};
+
+export type CommitteeRequirementEvidenceInput = {
+  checkedOn: Scalars['LocalDate']['input'];
+  met: Scalars['Boolean']['input'];
+};
+
 export type CommitteeWork = {
   __typename?: 'CommitteeWork';
   members: Array<MemberActivity>;
@@ -323,11 +366,42 @@ export type CommitteeWork = {
   weeks: Array<WeekActivity>;
 };
 
+/** Admissions carrying one condition, and where that condition stands. */
 export type ConditionCount = {
   __typename?: 'ConditionCount';
   condition: AdmissionCondition;
   count: Scalars['Int']['output'];
+  failed: Scalars['Int']['output'];
+  met: Scalars['Int']['output'];
+  outstanding: Scalars['Int']['output'];
 };
+
+/** The office recorded evidence for a condition of an admission decided in this session. */
+export type ConditionRecordedEvent = SessionEvent & {
+  __typename?: 'ConditionRecordedEvent';
+  /** Who did it (the chair, the voter, the author...). */
+  actor?: Maybe<User>;
+  /** The applicant the event is about, if any. */
+  applicant?: Maybe<Applicant>;
+  condition?: Maybe<DecisionCondition>;
+  /** Pass the last one you received as `after` when you reconnect. */
+  eventId: Scalars['ID']['output'];
+  occurredAt: Scalars['DateTime']['output'];
+  session: ReviewSession;
+  type: SessionEventType;
+};
+
+/** A condition the facts require: one of `anyOf` (two only for English). */
+export type ConditionRequirement = {
+  __typename?: 'ConditionRequirement';
+  anyOf: Array<AdmissionCondition>;
+  reason: Scalars['String']['output'];
+};
+
+export type ConditionStatus =
+  | 'FAILED'
+  | 'MET'
+  | 'OUTSTANDING';
 
 /** A conflict of interest in force between a committee member and an applicant. */
 export type Conflict = {
@@ -343,11 +417,17 @@ export type ConflictSource =
   | 'REFEREE'
   | 'SHARED_INSTITUTION';
 
+export type CourseOutcome =
+  | 'FAIL'
+  | 'GRADED'
+  | 'NOT_AVAILABLE';
+
 export type CreateApplicantInput = {
   completedCourses?: InputMaybe<Array<Scalars['String']['input']>>;
   ects: Scalars['Int']['input'];
   email: Scalars['String']['input'];
-  englishCertificate?: InputMaybe<EnglishCertificateInput>;
+  /** Every certificate the applicant holds; the best counts. */
+  englishCertificates?: InputMaybe<Array<EnglishCertificateInput>>;
   firstName: Scalars['String']['input'];
   grade: GradeInput;
   intakeId: Scalars['ID']['input'];
@@ -391,7 +471,6 @@ export type CreateReviewWeekInput = {
   intakeId: Scalars['ID']['input'];
   label: Scalars['String']['input'];
   startsOn: Scalars['LocalDate']['input'];
-  visaFreeOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type CreateUserInput = {
@@ -418,11 +497,13 @@ export type CriterionStatistics = {
   __typename?: 'CriterionStatistics';
   /** Krippendorff's alpha between reviewers on this criterion; null when undefined. */
   alpha?: Maybe<Scalars['Float']['output']>;
-  count: Scalars['Int']['output'];
+  count?: Maybe<Scalars['Int']['output']>;
   criterionKey: Scalars['String']['output'];
   mean?: Maybe<Scalars['Float']['output']>;
   median?: Maybe<Scalars['Float']['output']>;
   stdDev?: Maybe<Scalars['Float']['output']>;
+  /** True when this rests on fewer votes than a reporter may see (REPORT_MIN_VOTES): its figures are null. */
+  suppressed: Scalars['Boolean']['output'];
 };
 
 export type CriterionTally = {
@@ -452,19 +533,60 @@ export type CurrentApplicantChangedEvent = SessionEvent & {
 
 export type Decision = Node & {
   __typename?: 'Decision';
-  /** Every acceptance is conditional; the conditions are explicit. */
+  /** Where an admission stands: FINAL once every condition is met. Null for other outcomes. */
+  admissionStatus?: Maybe<AdmissionStatus>;
+  applicant: Applicant;
+  /** The kinds of condition the admission carries (see trackedConditions for where each stands). */
   conditions: Array<AdmissionCondition>;
   decidedAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
   /** Issued only once the decision is published and tuition paid. */
   letterIssuedAt?: Maybe<Scalars['DateTime']['output']>;
   outcome: DecisionOutcome;
+  /** What is still to be met (an English path no longer counts once the other is met). */
+  outstandingConditions: Array<DecisionCondition>;
   publishedAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Why, for a rejection (e.g. improper documents). */
+  /** The committee's words: why, for a rejection; anything else the applicant should know. */
   reason?: Maybe<Scalars['String']['output']>;
+  /** Why, for a rejection (and only then). */
+  rejectionReason?: Maybe<RejectionReason>;
   /** Tuition waiver, percent; never covers living costs. */
   scholarshipPercent?: Maybe<Scalars['Int']['output']>;
+  /** Null for an improper application the office rejected. */
+  session?: Maybe<ReviewSession>;
+  /** Every condition with its status and evidence. */
+  trackedConditions: Array<DecisionCondition>;
   tuitionPaidAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** One condition of an admission, tracked to the end: its status is judged from its evidence (decisions/policy.ts). */
+export type DecisionCondition = Node & {
+  __typename?: 'DecisionCondition';
+  /** For COMMITTEE_REQUIREMENT. */
+  committeeRequirement?: Maybe<CommitteeRequirementEvidence>;
+  decision: Decision;
+  /** Why it applies; for a committee requirement, what it asks. */
+  description: Scalars['String']['output'];
+  /** For ENGLISH_EXAM. */
+  englishExam?: Maybe<EnglishExamEvidence>;
+  id: Scalars['ID']['output'];
+  kind: AdmissionCondition;
+  /** For ENGLISH_LANGUAGE_SCHOOL. */
+  languageSchool?: Maybe<LanguageSchoolEvidence>;
+  note?: Maybe<Scalars['String']['output']>;
+  /** For PREPARATORY_COURSES. */
+  preparatoryCourses?: Maybe<PreparatoryCoursesEvidence>;
+  /** For MISSING_PREREQUISITES. */
+  prerequisites?: Maybe<PrerequisitesEvidence>;
+  /** For RECOGNITION_OF_PRIOR_EDUCATION. */
+  recognition?: Maybe<RecognitionEvidence>;
+  /** When evidence was last recorded. */
+  recordedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The officer who last recorded evidence (officers only). */
+  recordedBy?: Maybe<User>;
+  /** Required by the applicant's facts (the chair could not leave it out), or added by the committee. */
+  required: Scalars['Boolean']['output'];
+  status: ConditionStatus;
 };
 
 export type DecisionCount = {
@@ -478,6 +600,33 @@ export type DecisionDay = {
   day: Scalars['LocalDate']['output'];
   decisions: Array<DecisionCount>;
   total: Scalars['Int']['output'];
+};
+
+/** What the chair sees before recording a decision: every outcome with its conditions, or why it is not open. */
+export type DecisionDraft = {
+  __typename?: 'DecisionDraft';
+  applicant: Applicant;
+  options: Array<DecisionOption>;
+  session: ReviewSession;
+  /** A decision is recorded once voting on the applicant has closed. */
+  votingClosed: Scalars['Boolean']['output'];
+};
+
+/** One outcome the chair may record, and what it takes. */
+export type DecisionOption = {
+  __typename?: 'DecisionOption';
+  /** Open to this applicant; when false, `problems` says why. */
+  allowed: Scalars['Boolean']['output'];
+  /** Conditions the chair may add (a committee requirement in words always may be, on an admission). */
+  optionalConditions: Array<AdmissionCondition>;
+  outcome: DecisionOutcome;
+  problems: Array<EligibilityFinding>;
+  /** What the API proposes: recordDecision takes these when `conditions` is left out. */
+  proposedConditions: Array<AdmissionCondition>;
+  /** For REJECT: the reasons the facts bear out. */
+  rejectionReasons: Array<RejectionReason>;
+  /** Conditions the decision must carry; they cannot be left out. */
+  requiredConditions: Array<ConditionRequirement>;
 };
 
 export type DecisionOutcome =
@@ -498,6 +647,13 @@ export type DecisionRecordedEvent = SessionEvent & {
   occurredAt: Scalars['DateTime']['output'];
   session: ReviewSession;
   type: SessionEventType;
+};
+
+/** The conflict just declared, and its applicant: what the declaring member may read back. */
+export type DeclareConflictPayload = {
+  __typename?: 'DeclareConflictPayload';
+  applicant: Applicant;
+  conflict: Conflict;
 };
 
 export type Document = Node & {
@@ -525,19 +681,23 @@ export type DocumentQuality =
   | 'SCANNED'
   | 'UNCHECKED';
 
-/** Every admission rule of the program, computed from stored facts. */
+/** Every admission rule of the program, computed from stored facts (applicants/policy.ts). */
 export type Eligibility = {
   __typename?: 'Eligibility';
   academicReferencesReceived: Scalars['Int']['output'];
   academicReferencesRequired: Scalars['Int']['output'];
-  /** Review weeks of the intake the applicant may be scheduled in (visa rule). */
+  /** Review weeks of the intake the applicant may be scheduled in (the visa rule). */
   allowedReviewWeekIds: Array<Scalars['ID']['output']>;
+  /** The certificate that counts, of all the applicant holds. */
+  bestEnglishCertificate?: Maybe<EnglishCertificate>;
   /** References, portfolio (where required) and acceptable documents are all in. */
   complete: Scalars['Boolean']['output'];
+  /** No document was photographed: false makes the application improper (it can only be rejected). */
   documentsAcceptable: Scalars['Boolean']['output'];
+  /** Some certificate is at or above its minimum (IELTS Academic 6.0, TOEFL iBT 79). */
   englishCertificateAccepted: Scalars['Boolean']['output'];
   englishPath: EnglishPath;
-  /** Human-readable findings for the committee. */
+  /** The problems in words, for the committee. */
   issues: Array<Scalars['String']['output']>;
   /** The minimum grade on the applicant's own scale (2.5 of 4, 65 of 100). */
   minimumGrade: Scalars['Float']['output'];
@@ -549,11 +709,49 @@ export type Eligibility = {
   photographedDocuments: Array<Scalars['String']['output']>;
   portfolioRequired: Scalars['Boolean']['output'];
   portfolioSubmitted: Scalars['Boolean']['output'];
+  /** What the rules find, with what each finding blocks. */
+  problems: Array<EligibilityProblem>;
   referencesComplete: Scalars['Boolean']['output'];
   relevantBackgroundMet: Scalars['Boolean']['output'];
   route: AdmissionRoute;
+  /** Proper, complete and considered by the program: may be put on a review agenda. */
+  schedulable: Scalars['Boolean']['output'];
 };
 
+/** A rule that keeps an outcome from being open, by code. */
+export type EligibilityFinding = {
+  __typename?: 'EligibilityFinding';
+  code: EligibilityProblemCode;
+  message: Scalars['String']['output'];
+};
+
+/** One finding of the admission rules, by stable code, with what it blocks. */
+export type EligibilityProblem = {
+  __typename?: 'EligibilityProblem';
+  /** The applicant cannot be admitted (nor as a transfer) while this holds. */
+  blocksAdmission: Scalars['Boolean']['output'];
+  /** The applicant cannot be put on a review agenda while this holds. */
+  blocksScheduling: Scalars['Boolean']['output'];
+  code: EligibilityProblemCode;
+  message: Scalars['String']['output'];
+};
+
+export type EligibilityProblemCode =
+  | 'CONDITIONAL_ROUTE'
+  | 'IMPROPER_DOCUMENTS'
+  | 'MINIMUM_GRADE_NOT_MET'
+  | 'MISSING_PORTFOLIO'
+  | 'MISSING_PREREQUISITES'
+  | 'MISSING_REFERENCES'
+  | 'NEEDS_VISA'
+  | 'NEEDS_VISA_IN_VISA_FREE_WEEK'
+  | 'NOT_TRANSFER_ROUTE'
+  | 'NO_ACCEPTED_ENGLISH_CERTIFICATE'
+  | 'NO_RELEVANT_BACKGROUND'
+  | 'TRANSFER_ROUTE'
+  | 'WITHDRAWN';
+
+/** An IELTS Academic band or a TOEFL iBT score; accepted from 6.0 and 79. */
 export type EnglishCertificate = {
   __typename?: 'EnglishCertificate';
   score: Scalars['Float']['output'];
@@ -563,6 +761,17 @@ export type EnglishCertificate = {
 export type EnglishCertificateInput = {
   score: Scalars['Float']['input'];
   test: EnglishTest;
+};
+
+export type EnglishExamEvidence = {
+  __typename?: 'EnglishExamEvidence';
+  passed?: Maybe<Scalars['Boolean']['output']>;
+  takenOn?: Maybe<Scalars['LocalDate']['output']>;
+};
+
+export type EnglishExamEvidenceInput = {
+  passed: Scalars['Boolean']['input'];
+  takenOn: Scalars['LocalDate']['input'];
 };
 
 export type EnglishPath =
@@ -581,13 +790,21 @@ export type FunnelDimension =
 /** One row of the funnel; a dimension not grouped by is null. */
 export type FunnelRow = {
   __typename?: 'FunnelRow';
+  /** Admissions with every condition met: final. */
+  admissionsFinal: Scalars['Int']['output'];
+  admissionsWithConditionFailed: Scalars['Int']['output'];
+  admissionsWithConditionsOutstanding: Scalars['Int']['output'];
   /** (ADMIT + ADMIT_AS_TRANSFER) / decided; null with no decision. */
   admitRate?: Maybe<Scalars['Float']['output']>;
+  /** ADMIT and ADMIT_AS_TRANSFER decisions. */
+  admitted: Scalars['Int']['output'];
   complete: Scalars['Int']['output'];
-  /** Admissions carrying each condition. */
+  /** Admissions carrying each condition, and how many of those conditions are met, outstanding or failed. */
   conditionalAdmissions: Array<ConditionCount>;
   decided: Scalars['Int']['output'];
   decisions: Array<DecisionCount>;
+  /** Applications with a photographed document: to be rejected, never scheduled. */
+  improper: Scalars['Int']['output'];
   intakeCode?: Maybe<Scalars['String']['output']>;
   intakeId?: Maybe<Scalars['ID']['output']>;
   meanScholarshipPercent?: Maybe<Scalars['Float']['output']>;
@@ -626,15 +843,41 @@ export type Intake = Node & {
   name: Scalars['String']['output'];
   /** Months after the intake starts that its applicants' personal data is kept; null: the server's RETENTION_MONTHS. */
   retentionMonths?: Maybe<Scalars['Int']['output']>;
+  /** In date order; the last is only for applicants who need no visa. */
   reviewWeeks: Array<ReviewWeek>;
   startsOn: Scalars['LocalDate']['output'];
 };
+
+export type LanguageSchoolEvidence = {
+  __typename?: 'LanguageSchoolEvidence';
+  /** The day of the placement or of the result. */
+  on?: Maybe<Scalars['LocalDate']['output']>;
+  /** The level the placement test put the applicant in, 1–4. */
+  placementLevel?: Maybe<Scalars['Int']['output']>;
+  result?: Maybe<LanguageSchoolResult>;
+};
+
+export type LanguageSchoolEvidenceInput = {
+  /** The day of the placement, or of the result. */
+  on: Scalars['LocalDate']['input'];
+  /** The level of the placement test, 1–4. */
+  placementLevel: Scalars['Int']['input'];
+  result?: LanguageSchoolResult;
+};
+
+export type LanguageSchoolResult =
+  | 'ATTENDING'
+  | 'COMPLETED'
+  | 'NOT_COMPLETED';
 
 export type MemberActivity = {
   __typename?: 'MemberActivity';
   label: Scalars['String']['output'];
   memberId?: Maybe<Scalars['ID']['output']>;
-  votesCast: Scalars['Int']['output'];
+  /** True when this rests on fewer votes than a reporter may see (REPORT_MIN_VOTES): its figures are null. */
+  suppressed: Scalars['Boolean']['output'];
+  /** Votes cast, abstentions included. */
+  votesCast?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A member opened the session (presence). */
@@ -679,6 +922,14 @@ export type MixRow = {
   value: Scalars['String']['output'];
 };
 
+/** One week of the published rule, e.g. the last week of October 2020. */
+export type MonthWeekInput = {
+  /** 1–12 */
+  month: Scalars['Int']['input'];
+  week: WeekOfMonth;
+  year: Scalars['Int']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   addCommitteeMember: CommitteeMember;
@@ -703,7 +954,7 @@ export type Mutation = {
   createReviewWeek: ReviewWeek;
   createUser: User;
   /** Declares a conflict of interest, with a reason. Members declare their own. */
-  declareConflict: Applicant;
+  declareConflict: DeclareConflictPayload;
   /** Erases an applicant's personal data now (a data subject's request), keeping what statistics need. */
   eraseApplicant: Applicant;
   /** Erases every applicant past their intake's retention (the server also does it every RETENTION_SWEEP_HOURS). */
@@ -715,9 +966,13 @@ export type Mutation = {
   /** Comments on an applicant in a session: for the committee, for the chairs and officers, or private. */
   postComment: Comment;
   publishDecision: Decision;
+  /** Records evidence for one condition of a published admission; its status follows from the evidence. */
+  recordConditionEvidence: RecordConditionEvidencePayload;
   /** The chair records the committee's decision after voting on the applicant closed. */
   recordDecision: Decision;
   recordTuitionPaid: Decision;
+  /** Rejects an improper application (a photographed document) for improper documents, without a session. */
+  rejectImproperApplication: Decision;
   removeCommitteeMember: Committee;
   /** Removes a document; returns its applicant. */
   removeDocument: Applicant;
@@ -734,11 +989,15 @@ export type Mutation = {
   revokeAllSignInSessions: RevokedSignIns;
   /** Ends one of your sessions (officers: anyone's); its live sockets close with 4401. */
   revokeSignInSession: SignInSession;
+  /** Creates review weeks from the published rule (first or last week of a month); the latest is the visa-free one. */
+  scheduleReviewWeeks: Intake;
   /** Moves the committee to this applicant and opens voting on them. */
   setCurrentApplicant: ReviewSession;
   setDocumentQuality: Document;
   /** Sets the portfolio's statement, creating the portfolio if needed. */
   setPortfolioStatement: Portfolio;
+  /** Replaces the preparatory courses of the conditional route: exactly 10 courses adding up to 60 ECTS. */
+  setPreparatoryCourses: Program;
   /** Replaces the list of prerequisite courses. */
   setPrerequisiteCourses: Program;
   /** Replaces the rubric; criteria are matched by key so scored criteria keep their scores. */
@@ -895,6 +1154,11 @@ export type MutationPublishDecisionArgs = {
 };
 
 
+export type MutationRecordConditionEvidenceArgs = {
+  input: RecordConditionEvidenceInput;
+};
+
+
 export type MutationRecordDecisionArgs = {
   input: RecordDecisionInput;
 };
@@ -902,6 +1166,12 @@ export type MutationRecordDecisionArgs = {
 
 export type MutationRecordTuitionPaidArgs = {
   applicantId: Scalars['ID']['input'];
+};
+
+
+export type MutationRejectImproperApplicationArgs = {
+  applicantId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
 };
 
 
@@ -953,6 +1223,11 @@ export type MutationRevokeSignInSessionArgs = {
 };
 
 
+export type MutationScheduleReviewWeeksArgs = {
+  input: ScheduleReviewWeeksInput;
+};
+
+
 export type MutationSetCurrentApplicantArgs = {
   applicantId: Scalars['ID']['input'];
   sessionId: Scalars['ID']['input'];
@@ -968,6 +1243,12 @@ export type MutationSetDocumentQualityArgs = {
 export type MutationSetPortfolioStatementArgs = {
   applicantId: Scalars['ID']['input'];
   statement?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationSetPreparatoryCoursesArgs = {
+  courses: Array<PreparatoryCourseInput>;
+  programId: Scalars['ID']['input'];
 };
 
 
@@ -1079,6 +1360,56 @@ export type PortfolioItemInput = {
   year?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A bachelor-level course of the scientific preparation. */
+export type PreparatoryCourse = {
+  __typename?: 'PreparatoryCourse';
+  code: Scalars['String']['output'];
+  ects: Scalars['Int']['output'];
+  title: Scalars['String']['output'];
+};
+
+export type PreparatoryCourseInput = {
+  code: Scalars['String']['input'];
+  /** Bachelor-level ECTS credits, 1–30; the ten courses add up to 60. */
+  ects: Scalars['Int']['input'];
+  title: Scalars['String']['input'];
+};
+
+export type PreparatoryCourseResult = {
+  __typename?: 'PreparatoryCourseResult';
+  courseCode: Scalars['String']['output'];
+  /** On the 4-point scale, for a GRADED result. */
+  gradePoints?: Maybe<Scalars['Float']['output']>;
+  outcome: CourseOutcome;
+};
+
+export type PreparatoryCourseResultInput = {
+  courseCode: Scalars['String']['input'];
+  /** On the 4-point scale (0–4), for a GRADED result only. */
+  gradePoints?: InputMaybe<Scalars['Float']['input']>;
+  outcome: CourseOutcome;
+};
+
+/** The signed acceptance of the preparatory courses, the list signed, and the results so far. */
+export type PreparatoryCoursesEvidence = {
+  __typename?: 'PreparatoryCoursesEvidence';
+  /** When the applicant signed the acceptance of the preparatory courses. */
+  acceptanceSignedOn?: Maybe<Scalars['LocalDate']['output']>;
+  /** ECTS-weighted, on the 4-point scale, over the results so far (F and N/A count 0); 2.5 is needed. */
+  cgpa?: Maybe<Scalars['Float']['output']>;
+  /** The program's 10 courses / 60 ECTS as signed (empty before the signature). */
+  courses: Array<PreparatoryCourse>;
+  /** Codes of the courses without a result yet. */
+  remainingCourseCodes: Array<Scalars['String']['output']>;
+  results: Array<PreparatoryCourseResult>;
+};
+
+/** First the signed acceptance (which records the program’s list), then the results as they come; a result replaces an earlier one for the same course. */
+export type PreparatoryCoursesEvidenceInput = {
+  acceptanceSignedOn?: InputMaybe<Scalars['LocalDate']['input']>;
+  results?: InputMaybe<Array<PreparatoryCourseResultInput>>;
+};
+
 export type PrerequisiteCourse = {
   __typename?: 'PrerequisiteCourse';
   code: Scalars['String']['output'];
@@ -1090,6 +1421,21 @@ export type PrerequisiteCourseInput = {
   title: Scalars['String']['input'];
 };
 
+export type PrerequisitesEvidence = {
+  __typename?: 'PrerequisitesEvidence';
+  /** The prerequisite courses missing at the decision. */
+  courses: Array<PrerequisiteCourse>;
+  /** Still to take. */
+  remaining: Array<PrerequisiteCourse>;
+  /** Codes of those taken since. */
+  takenCourseCodes: Array<Scalars['String']['output']>;
+};
+
+export type PrerequisitesEvidenceInput = {
+  /** Codes of prerequisite courses now taken (added to those recorded before). */
+  takenCourseCodes: Array<Scalars['String']['input']>;
+};
+
 export type Program = Node & {
   __typename?: 'Program';
   code: Scalars['String']['output'];
@@ -1099,6 +1445,8 @@ export type Program = Node & {
   name: Scalars['String']['output'];
   /** Whether a creative portfolio is required for committee review. */
   portfolioRequired: Scalars['Boolean']['output'];
+  /** The 10 courses / 60 ECTS of scientific preparation a conditional-route admission signs up for (empty until the program sets them). */
+  preparatoryCourses: Array<PreparatoryCourse>;
   /** Courses to take before starting if missing; they never reject. */
   prerequisites: Array<PrerequisiteCourse>;
   /** Whether only applicants with a design or arts background are considered. */
@@ -1123,9 +1471,11 @@ export type Query = {
   committeeWorkReport: CommitteeWork;
   /** Officers see every committee; members the ones they sit on. */
   committees: Array<Committee>;
+  /** What the chair sees before recording the committee's decision: each outcome, whether it is open, the conditions it must carry and may carry. */
+  decisionDraft: DecisionDraft;
   /** Decisions per day over the range (default: first to last decision), zeros included. */
   decisionsPerDay: Array<DecisionDay>;
-  /** Registered → complete → scheduled → reviewed → decided, with outcomes, admit rate, conditions, scholarships. */
+  /** Registered → complete → scheduled → reviewed → decided → admitted → final (every condition met), with outcomes, admit rate, conditions and where they stand, scholarships. */
   funnelReport: Array<FunnelRow>;
   intake: Intake;
   intakes: Array<Intake>;
@@ -1198,6 +1548,12 @@ export type QueryCommitteeWorkReportArgs = {
 };
 
 
+export type QueryDecisionDraftArgs = {
+  applicantId: Scalars['ID']['input'];
+  sessionId: Scalars['ID']['input'];
+};
+
+
 export type QueryDecisionsPerDayArgs = {
   filter?: InputMaybe<ReportFilter>;
 };
@@ -1259,6 +1615,23 @@ export type QuerySignInSessionsArgs = {
   userId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type RecognitionEvidence = {
+  __typename?: 'RecognitionEvidence';
+  decidedOn?: Maybe<Scalars['LocalDate']['output']>;
+  /** Whether the prior education was officially recognised. */
+  recognised?: Maybe<Scalars['Boolean']['output']>;
+  /** The recognition authority's reference. */
+  reference?: Maybe<Scalars['String']['output']>;
+};
+
+export type RecognitionEvidenceInput = {
+  decidedOn: Scalars['LocalDate']['input'];
+  /** Whether the prior education was officially recognised. */
+  recognised: Scalars['Boolean']['input'];
+  /** The recognition authority's reference. */
+  reference: Scalars['String']['input'];
+};
+
 export type Recommendation =
   | 'ABSTAIN'
   | 'ADMIT'
@@ -1272,13 +1645,36 @@ export type RecommendationCount = {
   recommendation: Recommendation;
 };
 
+/** Evidence for one condition: exactly one of the groups, the one of the condition’s kind. */
+export type RecordConditionEvidenceInput = {
+  committeeRequirement?: InputMaybe<CommitteeRequirementEvidenceInput>;
+  conditionId: Scalars['ID']['input'];
+  englishExam?: InputMaybe<EnglishExamEvidenceInput>;
+  languageSchool?: InputMaybe<LanguageSchoolEvidenceInput>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  preparatoryCourses?: InputMaybe<PreparatoryCoursesEvidenceInput>;
+  prerequisites?: InputMaybe<PrerequisitesEvidenceInput>;
+  recognition?: InputMaybe<RecognitionEvidenceInput>;
+};
+
+/** What recording evidence changed: the condition, and its decision (with where the admission stands now). */
+export type RecordConditionEvidencePayload = {
+  __typename?: 'RecordConditionEvidencePayload';
+  condition: DecisionCondition;
+  decision: Decision;
+};
+
 export type RecordDecisionInput = {
   applicantId: Scalars['ID']['input'];
-  /** For an admission: preparatory courses, prerequisites, English, recognition. */
+  /** For an admission: conditions of the committee’s own, in words. */
+  committeeRequirements?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** For an admission: every condition it carries. Leave out to take the draft's proposed conditions; a list must hold every required one. */
   conditions?: InputMaybe<Array<AdmissionCondition>>;
   outcome: DecisionOutcome;
-  /** Required for a rejection. */
+  /** The committee's words to go with the decision. */
   reason?: InputMaybe<Scalars['String']['input']>;
+  /** Required for a rejection: one the applicant's file bears out (see decisionDraft). */
+  rejectionReason?: InputMaybe<RejectionReason>;
   /** Tuition waiver, percent 0–100, for an admission. */
   scholarshipPercent?: InputMaybe<Scalars['Int']['input']>;
   sessionId: Scalars['ID']['input'];
@@ -1301,6 +1697,14 @@ export type Reference = Node & {
 export type ReferenceStatus =
   | 'RECEIVED'
   | 'REQUESTED';
+
+export type RejectionReason =
+  | 'COMMITTEE_JUDGEMENT'
+  | 'IMPROPER_DOCUMENTS'
+  | 'MINIMUM_GRADE_NOT_MET'
+  | 'MISSING_PORTFOLIO'
+  | 'MISSING_REFERENCES'
+  | 'NO_RELEVANT_BACKGROUND';
 
 /** Every aggregate takes these; dates are inclusive, in UTC. */
 export type ReportFilter = {
@@ -1377,7 +1781,7 @@ export type ReviewWeek = Node & {
   /** The sessions of this week that you may see. */
   sessions: Array<ReviewSession>;
   startsOn: Scalars['LocalDate']['output'];
-  /** Only applicants who need no visa may be reviewed this week (the last week of an intake). */
+  /** The intake's last week, only for applicants who need no visa (derived from the dates, never set). */
   visaFreeOnly: Scalars['Boolean']['output'];
 };
 
@@ -1385,13 +1789,16 @@ export type ReviewerCalibration = {
   __typename?: 'ReviewerCalibration';
   /** The name, or "Reviewer N" for reporters. */
   label: Scalars['String']['output'];
-  meanScore: Scalars['Float']['output'];
+  meanScore?: Maybe<Scalars['Float']['output']>;
   /** Null for reporters: reviewers are not personal data they may see. */
   reviewerId?: Maybe<Scalars['ID']['output']>;
   /** Mean of (own overall score − committee mean) on applicants others scored too: negative is severe. Null without such applicants. */
   severity?: Maybe<Scalars['Float']['output']>;
   stdDev?: Maybe<Scalars['Float']['output']>;
-  votes: Scalars['Int']['output'];
+  /** True when this rests on fewer votes than a reporter may see (REPORT_MIN_VOTES): its figures are null. */
+  suppressed: Scalars['Boolean']['output'];
+  /** Scored votes (not abstentions). */
+  votes?: Maybe<Scalars['Int']['output']>;
 };
 
 export type RevokedSignIns = {
@@ -1430,11 +1837,21 @@ export type RubricLevel = {
   score: Scalars['Int']['output'];
 };
 
+/** "Last week of October, November, December and January; the last for applicants needing no visa." */
+export type ScheduleReviewWeeksInput = {
+  intakeId: Scalars['ID']['input'];
+  /** The weeks; the latest becomes the visa-free one. */
+  weeks: Array<MonthWeekInput>;
+};
+
 export type ScoreBucket = {
   __typename?: 'ScoreBucket';
-  count: Scalars['Int']['output'];
+  /** Null when suppressed (and then one more bucket is too, so no count follows from the total). */
+  count?: Maybe<Scalars['Int']['output']>;
   /** Overall (weighted) scores rounded to the nearest whole score. */
   score: Scalars['Int']['output'];
+  /** True when this rests on fewer votes than a reporter may see (REPORT_MIN_VOTES): its figures are null. */
+  suppressed: Scalars['Boolean']['output'];
 };
 
 /** Spread is the population standard deviation (0 for a single vote). */
@@ -1473,7 +1890,10 @@ export type ScoringRow = {
   groupId: Scalars['ID']['output'];
   groupLabel: Scalars['String']['output'];
   overallDistribution: Array<ScoreBucket>;
-  votes: Scalars['Int']['output'];
+  /** True when this rests on fewer votes than a reporter may see (REPORT_MIN_VOTES): its figures are null. */
+  suppressed: Scalars['Boolean']['output'];
+  /** Scored votes (abstentions carry no scores and are not counted here). */
+  votes?: Maybe<Scalars['Int']['output']>;
 };
 
 export type SeatRole =
@@ -1485,8 +1905,10 @@ export type SessionActivity = {
   /** Mean minutes from the session opening to each decision. */
   meanMinutesToDecision?: Maybe<Scalars['Float']['output']>;
   medianMinutesToDecision?: Maybe<Scalars['Float']['output']>;
-  /** Votes cast / (seats × applicants on the agenda). */
+  /** Votes cast / (seats × applicants on the agenda); null when suppressed for a reporter. */
   participationRate?: Maybe<Scalars['Float']['output']>;
+  /** True when the participation rests on fewer votes than a reporter may see. */
+  participationSuppressed: Scalars['Boolean']['output'];
   sessionId: Scalars['ID']['output'];
   title: Scalars['String']['output'];
 };
@@ -1518,8 +1940,10 @@ export type SessionEvent = {
 };
 
 export type SessionEventType =
+  | 'ADMISSION_FINAL'
   | 'APPLICANT_UP_NEXT'
   | 'COMMENT_POSTED'
+  | 'CONDITION_RECORDED'
   | 'CURRENT_APPLICANT_CHANGED'
   | 'DECISION_RECORDED'
   | 'MEMBER_JOINED'
@@ -1578,7 +2002,7 @@ export type Subscription = {
   __typename?: 'Subscription';
   /** The live tally of one applicant: now, then after every change. Null while you may not see it. */
   applicantTally?: Maybe<Tally>;
-  /** Tells you when an applicant you are to review is next on the agenda, in any session you sit on. */
+  /** Tells you when an applicant you are to review is next on the agenda, in any session you sit on. With `after` (the last eventId you saw), first what you missed. */
   reviewerNotifications: SessionEvent;
   /** Everything that happens in a session. With `after` (the last eventId you saw), first every event you missed, in order. */
   sessionEvents: SessionEvent;
@@ -1591,6 +2015,11 @@ export type SubscriptionApplicantTallyArgs = {
 };
 
 
+export type SubscriptionReviewerNotificationsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
 export type SubscriptionSessionEventsArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
   sessionId: Scalars['ID']['input'];
@@ -1600,8 +2029,12 @@ export type SubscriptionSessionEventsArgs = {
 export type Tally = {
   __typename?: 'Tally';
   criteria: Array<CriterionTally>;
+  /** Of the scored votes only: an abstention never enters a mean or spread. */
   overall: ScoreSummary;
   recommendations: Array<RecommendationCount>;
+  /** Votes with scores (not abstentions): what the means and spreads rest on. */
+  scoredVoteCount: Scalars['Int']['output'];
+  /** Every vote, abstentions included. */
   voteCount: Scalars['Int']['output'];
 };
 
@@ -1625,7 +2058,7 @@ export type UpdateApplicantInput = {
   completedCourses?: InputMaybe<Array<Scalars['String']['input']>>;
   ects?: InputMaybe<Scalars['Int']['input']>;
   email?: InputMaybe<Scalars['String']['input']>;
-  englishCertificate?: InputMaybe<EnglishCertificateInput>;
+  englishCertificates?: InputMaybe<Array<EnglishCertificateInput>>;
   firstName?: InputMaybe<Scalars['String']['input']>;
   grade?: InputMaybe<GradeInput>;
   lastName?: InputMaybe<Scalars['String']['input']>;
@@ -1662,7 +2095,6 @@ export type UpdateReviewWeekInput = {
   endsOn?: InputMaybe<Scalars['LocalDate']['input']>;
   label?: InputMaybe<Scalars['String']['input']>;
   startsOn?: InputMaybe<Scalars['LocalDate']['input']>;
-  visaFreeOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type User = Node & {
@@ -1686,11 +2118,11 @@ export type Vote = Node & {
   /** 1 (low) to 3 (high). */
   confidence: Scalars['Int']['output'];
   createdAt: Scalars['DateTime']['output'];
-  /** Every version of this vote. Null until the scores are revealed (blind mode), except to its author and officers. */
+  /** Every version of this vote, to whoever may see the vote itself (reviews/policy.ts); null otherwise. */
   history?: Maybe<Array<VoteRevision>>;
   id: Scalars['ID']['output'];
   member: User;
-  /** Weighted by the program rubric's criterion weights. */
+  /** Weighted by the program rubric's criterion weights; null for an abstention. */
   overallScore?: Maybe<Scalars['Float']['output']>;
   /** Proposed tuition waiver, percent. */
   proposedScholarship?: Maybe<Scalars['Int']['output']>;
@@ -1764,6 +2196,10 @@ export type WeekActivity = {
   weekId: Scalars['ID']['output'];
 };
 
+export type WeekOfMonth =
+  | 'FIRST'
+  | 'LAST';
+
 export type ReportIntakesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1774,16 +2210,16 @@ export type FunnelTableQueryVariables = Exact<{
 }>;
 
 
-export type FunnelTableQuery = { __typename?: 'Query', funnelReport: Array<{ __typename?: 'FunnelRow', programCode?: string | null, registered: number, complete: number, scheduled: number, reviewed: number, decided: number, admitRate?: number | null, scholarshipsGranted: number, meanScholarshipPercent?: number | null, decisions: Array<{ __typename?: 'DecisionCount', outcome: DecisionOutcome, count: number }> }> };
+export type FunnelTableQuery = { __typename?: 'Query', funnelReport: Array<{ __typename?: 'FunnelRow', programCode?: string | null, registered: number, complete: number, scheduled: number, reviewed: number, decided: number, admitted: number, admissionsFinal: number, admitRate?: number | null, scholarshipsGranted: number, meanScholarshipPercent?: number | null, decisions: Array<{ __typename?: 'DecisionCount', outcome: DecisionOutcome, count: number }> }> };
 
 export type ScoringTableQueryVariables = Exact<{
   filter?: InputMaybe<ReportFilter>;
 }>;
 
 
-export type ScoringTableQuery = { __typename?: 'Query', scoringReport: Array<{ __typename?: 'ScoringRow', groupLabel: string, votes: number, alpha?: number | null, criteria: Array<{ __typename?: 'CriterionStatistics', criterionKey: string, count: number, mean?: number | null, median?: number | null, stdDev?: number | null, alpha?: number | null }> }> };
+export type ScoringTableQuery = { __typename?: 'Query', scoringReport: Array<{ __typename?: 'ScoringRow', groupLabel: string, suppressed: boolean, votes?: number | null, alpha?: number | null, criteria: Array<{ __typename?: 'CriterionStatistics', criterionKey: string, suppressed: boolean, count?: number | null, mean?: number | null, median?: number | null, stdDev?: number | null, alpha?: number | null }> }> };
 
 
 export const ReportIntakesDocument = {"__meta__":{"hash":"374c3c1ba928a15b505ee7635c6827b421d21be5958efe451194ad3817aa77a8"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReportIntakes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"intakes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ReportIntakesQuery, ReportIntakesQueryVariables>;
-export const FunnelTableDocument = {"__meta__":{"hash":"9f5682883077ffcca03ee35ab00bb9ca3294b67e793a060a944c6a55c21becc6"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FunnelTable"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"funnelReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PROGRAM"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programCode"}},{"kind":"Field","name":{"kind":"Name","value":"registered"}},{"kind":"Field","name":{"kind":"Name","value":"complete"}},{"kind":"Field","name":{"kind":"Name","value":"scheduled"}},{"kind":"Field","name":{"kind":"Name","value":"reviewed"}},{"kind":"Field","name":{"kind":"Name","value":"decided"}},{"kind":"Field","name":{"kind":"Name","value":"admitRate"}},{"kind":"Field","name":{"kind":"Name","value":"scholarshipsGranted"}},{"kind":"Field","name":{"kind":"Name","value":"meanScholarshipPercent"}},{"kind":"Field","name":{"kind":"Name","value":"decisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<FunnelTableQuery, FunnelTableQueryVariables>;
-export const ScoringTableDocument = {"__meta__":{"hash":"76fd3a353dc3e1e6a3a7ea225aa80187713905f001a74e217b6df8900ec7de87"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScoringTable"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scoringReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"by"},"value":{"kind":"EnumValue","value":"PROGRAM"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupLabel"}},{"kind":"Field","name":{"kind":"Name","value":"votes"}},{"kind":"Field","name":{"kind":"Name","value":"alpha"}},{"kind":"Field","name":{"kind":"Name","value":"criteria"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"criterionKey"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"mean"}},{"kind":"Field","name":{"kind":"Name","value":"median"}},{"kind":"Field","name":{"kind":"Name","value":"stdDev"}},{"kind":"Field","name":{"kind":"Name","value":"alpha"}}]}}]}}]}}]} as unknown as DocumentNode<ScoringTableQuery, ScoringTableQueryVariables>;
+export const FunnelTableDocument = {"__meta__":{"hash":"55e91f786a0af689d553a34a3e1cbf5d7e7dbe42644f912f185e25913f07d015"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FunnelTable"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"funnelReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PROGRAM"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programCode"}},{"kind":"Field","name":{"kind":"Name","value":"registered"}},{"kind":"Field","name":{"kind":"Name","value":"complete"}},{"kind":"Field","name":{"kind":"Name","value":"scheduled"}},{"kind":"Field","name":{"kind":"Name","value":"reviewed"}},{"kind":"Field","name":{"kind":"Name","value":"decided"}},{"kind":"Field","name":{"kind":"Name","value":"admitted"}},{"kind":"Field","name":{"kind":"Name","value":"admissionsFinal"}},{"kind":"Field","name":{"kind":"Name","value":"admitRate"}},{"kind":"Field","name":{"kind":"Name","value":"scholarshipsGranted"}},{"kind":"Field","name":{"kind":"Name","value":"meanScholarshipPercent"}},{"kind":"Field","name":{"kind":"Name","value":"decisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<FunnelTableQuery, FunnelTableQueryVariables>;
+export const ScoringTableDocument = {"__meta__":{"hash":"d1e2b6380dec50bfcb7eaaf9182f6e6cfc4c777a7e0bf589159a8ed24f22ffb2"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScoringTable"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scoringReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"by"},"value":{"kind":"EnumValue","value":"PROGRAM"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupLabel"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}},{"kind":"Field","name":{"kind":"Name","value":"votes"}},{"kind":"Field","name":{"kind":"Name","value":"alpha"}},{"kind":"Field","name":{"kind":"Name","value":"criteria"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"criterionKey"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"mean"}},{"kind":"Field","name":{"kind":"Name","value":"median"}},{"kind":"Field","name":{"kind":"Name","value":"stdDev"}},{"kind":"Field","name":{"kind":"Name","value":"alpha"}}]}}]}}]}}]} as unknown as DocumentNode<ScoringTableQuery, ScoringTableQueryVariables>;

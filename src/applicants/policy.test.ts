@@ -1,7 +1,7 @@
 import { DocumentKind, DocumentQuality } from '../documents/document.entity';
 import { ReferenceStatus } from '../references/reference.entity';
-import { AdmissionRoute, EnglishPath, EnglishTest, GradeScale } from './applicant.enums';
-import { assessEligibility, EligibilityFacts } from './eligibility';
+import { AdmissionRoute, ApplicationStatus, EligibilityProblemCode as Code, EnglishPath, EnglishTest, GradeScale } from './applicant.enums';
+import { applicationStatus, assessEligibility, bestCertificate, EligibilityFacts, schedulingProblems } from './policy';
 
 const received = { academic: true, status: ReferenceStatus.RECEIVED };
 
@@ -10,9 +10,9 @@ function facts(overrides: Partial<EligibilityFacts> = {}): EligibilityFacts {
     ects: 240,
     gradeValue: 3.2,
     gradeScale: GradeScale.FOUR_POINT,
-    englishTest: EnglishTest.IELTS_ACADEMIC,
-    englishScore: 7,
+    englishCertificates: [{ test: EnglishTest.IELTS_ACADEMIC, score: 7 }],
     needsVisa: false,
+    withdrawn: false,
     relevantBackground: false,
     completedCourses: [],
     program: { minAcademicReferences: 2, portfolioRequired: false, relevantBackgroundRequired: false, prerequisites: [] },
@@ -20,8 +20,8 @@ function facts(overrides: Partial<EligibilityFacts> = {}): EligibilityFacts {
     portfolio: null,
     documents: [{ kind: DocumentKind.DIPLOMA, quality: DocumentQuality.SCANNED, fileName: 'diploma.pdf' }],
     intakeWeeks: [
-      { id: 'w1', label: 'last week of May', visaFreeOnly: false },
-      { id: 'w4', label: 'first week of September', visaFreeOnly: true },
+      { id: 'w1', label: 'last week of May', startsOn: '2021-05-25', endsOn: '2021-05-31' },
+      { id: 'w4', label: 'first week of September', startsOn: '2021-09-01', endsOn: '2021-09-07' },
     ],
     ...overrides,
   };
@@ -77,16 +77,74 @@ describe('English proficiency', () => {
     [EnglishTest.TOEFL_IBT, 78, false],
     [EnglishTest.TOEFL_IBT, 79, true],
   ])('%s %d → accepted=%s', (englishTest, englishScore, accepted) => {
-    const result = assessEligibility(facts({ englishTest, englishScore }));
+    const result = assessEligibility(facts({ englishCertificates: [{ test: englishTest, score: englishScore }] }));
     expect(result.englishCertificateAccepted).toBe(accepted);
     expect(result.englishPath).toBe(accepted ? EnglishPath.CERTIFICATE : EnglishPath.PROFICIENCY_EXAM_OR_LANGUAGE_SCHOOL);
   });
 
   it('without a certificate: exam on arrival or language school, as a condition not a rejection', () => {
-    const result = assessEligibility(facts({ englishTest: null, englishScore: null }));
+    const result = assessEligibility(facts({ englishCertificates: [] }));
     expect(result.englishPath).toBe(EnglishPath.PROFICIENCY_EXAM_OR_LANGUAGE_SCHOOL);
     expect(result.complete).toBe(true);
     expect(result.issues.join()).toMatch(/No English certificate/);
+  });
+});
+
+describe('several English certificates: the best counts', () => {
+  it('an accepted certificate counts over a better-looking refused one, whatever the test', () => {
+    const both = assessEligibility(facts({ englishCertificates: [{ test: EnglishTest.IELTS_ACADEMIC, score: 5.5 }, { test: EnglishTest.TOEFL_IBT, score: 80 }] }));
+    expect(both.englishCertificateAccepted).toBe(true);
+    expect(both.bestEnglishCertificate).toEqual({ test: EnglishTest.TOEFL_IBT, score: 80 });
+    expect(both.problems.map((p) => p.code)).not.toContain(Code.NO_ACCEPTED_ENGLISH_CERTIFICATE);
+  });
+
+  it('among accepted ones, the furthest above its own minimum towards its maximum', () => {
+    // IELTS 7.5: (7.5 − 6) / 3 = 0.5; TOEFL 100: (100 − 79) / 41 ≈ 0.51.
+    expect(bestCertificate([{ test: EnglishTest.IELTS_ACADEMIC, score: 7.5 }, { test: EnglishTest.TOEFL_IBT, score: 100 }])).toEqual({ test: EnglishTest.TOEFL_IBT, score: 100 });
+    expect(bestCertificate([{ test: EnglishTest.IELTS_ACADEMIC, score: 8 }, { test: EnglishTest.TOEFL_IBT, score: 100 }])).toEqual({ test: EnglishTest.IELTS_ACADEMIC, score: 8 });
+    expect(bestCertificate([])).toBeNull();
+  });
+
+  it('none accepted: the best refused one is named in the finding', () => {
+    const result = assessEligibility(facts({ englishCertificates: [{ test: EnglishTest.IELTS_ACADEMIC, score: 5 }, { test: EnglishTest.TOEFL_IBT, score: 78 }] }));
+    expect(result.englishCertificateAccepted).toBe(false);
+    expect(result.issues.join()).toMatch(/TOEFL iBT 78 is below 79/);
+  });
+});
+
+describe('what keeps an applicant off an agenda', () => {
+  it.each([
+    ['improper documents', { documents: [{ kind: DocumentKind.DIPLOMA, quality: DocumentQuality.PHOTOGRAPHED, fileName: 'IMG_1.jpg' }] }, Code.IMPROPER_DOCUMENTS],
+    ['1 of 2 references', { references: [received] }, Code.MISSING_REFERENCES],
+    ['no portfolio where required', { program: { minAcademicReferences: 2, portfolioRequired: true, relevantBackgroundRequired: false, prerequisites: [] } }, Code.MISSING_PORTFOLIO],
+    ['no design background for VACD', { program: { minAcademicReferences: 2, portfolioRequired: false, relevantBackgroundRequired: true, prerequisites: [] } }, Code.NO_RELEVANT_BACKGROUND],
+    ['a withdrawal', { withdrawn: true }, Code.WITHDRAWN],
+  ] as [string, Partial<EligibilityFacts>, Code][])('%s', (_what, override, code) => {
+    const result = assessEligibility(facts(override));
+    expect(result.schedulable).toBe(false);
+    expect(schedulingProblems(result).map((p) => p.code)).toEqual([code]);
+  });
+
+  it('nothing else does: no certificate, missing prerequisites, a low grade or the conditional route only inform', () => {
+    const program = { minAcademicReferences: 2, portfolioRequired: false, relevantBackgroundRequired: false, prerequisites: [{ code: 'X1', title: 'X' }] };
+    const result = assessEligibility(facts({ program, englishCertificates: [], ects: 200, gradeValue: 2 }));
+    expect(result.schedulable).toBe(true);
+    expect(result.problems.map((p) => p.code).sort()).toEqual([Code.CONDITIONAL_ROUTE, Code.MISSING_PREREQUISITES, Code.NO_ACCEPTED_ENGLISH_CERTIFICATE].sort());
+  });
+});
+
+describe('status', () => {
+  const none = { withdrawn: false, decisionVisible: false, reviewed: false, scheduled: false, improper: false, complete: false };
+  it.each([
+    [{}, ApplicationStatus.INCOMPLETE],
+    [{ complete: true }, ApplicationStatus.COMPLETE],
+    [{ improper: true }, ApplicationStatus.IMPROPER],
+    [{ improper: true, scheduled: true }, ApplicationStatus.SCHEDULED],
+    [{ scheduled: true, reviewed: true }, ApplicationStatus.REVIEWED],
+    [{ reviewed: true, decisionVisible: true }, ApplicationStatus.DECIDED],
+    [{ decisionVisible: true, withdrawn: true }, ApplicationStatus.WITHDRAWN],
+  ])('%o → %s', (facts, status) => {
+    expect(applicationStatus({ ...none, ...facts })).toBe(status);
   });
 });
 
