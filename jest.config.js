@@ -17,4 +17,7 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30000,
+  // Most files wait on PostgreSQL, child servers and browsers rather than compute, and each has its
+  // own database: three at a time fill two cores (jest's default is one fewer than the cores, 1 here).
+  maxWorkers: 3,
 };
