@@ -82,6 +82,28 @@ const PRIVACY_VARIABLES = {
   ),
 } satisfies Record<string, Variable<unknown>>;
 
+/** Shutdown and slow live clients: see README "Stopping the server" and "Live review sessions". */
+const FAULT_VARIABLES = {
+  SHUTDOWN_DRAIN_MS: variable(
+    integer(0, 600_000).default(10_000),
+    'an integer from 0 to 600000',
+    '`10000`',
+    'on SIGTERM/SIGINT, how long open connections may stay: requests on them are still answered (with `Connection: close`); then idle ones are closed, and a request still running gets as long again to be answered',
+  ),
+  LIVE_MAX_BUFFERED_BYTES: variable(
+    integer(65_536, 2 ** 30).default(8 * 2 ** 20),
+    'an integer from 65536 to 1073741824',
+    '`8388608`',
+    'unsent live data a WebSocket may have queued before it is closed with 1013 (try again later)',
+  ),
+  LIVE_STALLED_CLOSE_MS: variable(
+    integer(100, 600_000).default(5_000),
+    'an integer from 100 to 600000',
+    '`5000`',
+    'how long a socket closed for being too far behind may take to finish closing before it is destroyed and its memory freed',
+  ),
+} satisfies Record<string, Variable<unknown>>;
+
 /** name → how it is read. Keep the README's configuration table in step (a test compares them). */
 export const VARIABLES = {
   PORT: variable(port(4000), 'an integer from 0 to 65535', '`4000`', 'HTTP port (0 picks a free one)'),
@@ -165,6 +187,7 @@ export const VARIABLES = {
   CONCLAVE_TOKEN: variable(optionalText(), 'a token', 'none', 'the bearer token `npm run report` sends'),
   ...AUTH_VARIABLES,
   ...PRIVACY_VARIABLES,
+  ...FAULT_VARIABLES,
 } satisfies Record<string, Variable<unknown>>;
 
 type Values = { [K in keyof typeof VARIABLES]: (typeof VARIABLES)[K] extends Variable<infer T> ? T : never };
@@ -201,6 +224,14 @@ export interface Config {
   settings: Settings;
   auth: AuthConfig;
   retention: { defaultMonths: number; sweepHours: number };
+  faults: FaultConfig;
+}
+
+/** SHUTDOWN_DRAIN_MS, LIVE_MAX_BUFFERED_BYTES, LIVE_STALLED_CLOSE_MS. */
+export interface FaultConfig {
+  drainMs: number;
+  maxBufferedBytes: number;
+  stalledCloseMs: number;
 }
 
 export interface AuthConfig {
@@ -295,6 +326,7 @@ export function loadConfig(root: string, env: NodeJS.ProcessEnv = process.env): 
       oidc: oidcConfig(vars),
     },
     retention: { defaultMonths: vars.RETENTION_MONTHS, sweepHours: vars.RETENTION_SWEEP_HOURS },
+    faults: { drainMs: vars.SHUTDOWN_DRAIN_MS, maxBufferedBytes: vars.LIVE_MAX_BUFFERED_BYTES, stalledCloseMs: vars.LIVE_STALLED_CLOSE_MS },
     settings: { reportMinVotes: vars.REPORT_MIN_VOTES },
   };
 }

@@ -39,6 +39,8 @@ async function serve(config: Config, orm: Orm, logger: Logger) {
     trustedDocuments: TrustedDocuments.load(repoRoot(), config.trustedDocuments),
     auth: config.auth,
     defaultRetentionMonths: config.retention.defaultMonths,
+    drainMs: config.faults.drainMs,
+    backpressure: { maxBufferedBytes: config.faults.maxBufferedBytes, closeTimeoutMs: config.faults.stalledCloseMs },
   });
 }
 

@@ -1,7 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
@@ -28,6 +27,7 @@ import { PostgresWakeChannel } from './events/postgres-wake-channel';
 import { SessionEventBus } from './events/session-event-bus';
 import { InProcessWakeChannel } from './events/wake-channel';
 import { LiveFanout } from './reviews/live/live-fanout';
+import { Backpressure, BackpressureOptions, DEFAULT_BACKPRESSURE } from './subscriptions/backpressure';
 import { DocumentCache } from './subscriptions/document-cache';
 import type { Logger } from './logger';
 import { bindResponse, observeHttp, operationObservation } from './observability/http-observation';
@@ -37,6 +37,7 @@ import { assignRequestId, requestIdOf, requestIdOfError } from './observability/
 import { SocketObservation } from './observability/socket-observation';
 import { metricsCollector } from './server/cluster-metrics';
 import { legacyJsonStatus } from './server/http-conventions';
+import { HttpDrain } from './server/http-drain';
 import { TrustedDocuments } from './server/trusted-documents';
 import { DEFAULT_SETTINGS, type Settings } from './config';
 
@@ -66,6 +67,10 @@ export interface ServerOptions {
   defaultRetentionMonths?: number;
   /** How often live sockets are checked against ended sign-ins in the database, should a wake-up be lost (default a minute). */
   signInCheckMs?: number;
+  /** SHUTDOWN_DRAIN_MS (default 10 s): see server/http-drain.ts. */
+  drainMs?: number;
+  /** LIVE_MAX_BUFFERED_BYTES and LIVE_STALLED_CLOSE_MS: see subscriptions/backpressure.ts. */
+  backpressure?: Partial<BackpressureOptions>;
 }
 
 const DEFAULT_AUTH: AuthConfig = { publicUrl: undefined, accessTokenMinutes: 15, sessionHours: 12, passwordSignIn: true, demoSignIn: false, oidc: null };
@@ -119,12 +124,14 @@ export function formatError(logger: Logger, metrics?: Metrics) {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const app = express();
   const httpServer = http.createServer(app);
+  const drain = new HttpDrain(httpServer);
   const db = options.orm.em.getKnex();
   const channel =
     options.wake === 'in-process'
       ? new InProcessWakeChannel()
       : new PostgresWakeChannel(options.orm.config.get('clientUrl')!, options.logger);
   const metrics = new Metrics();
+  const backpressure = new Backpressure({ ...DEFAULT_BACKPRESSURE, ...options.backpressure }, metrics);
   metrics.watchPool(() => (db.client as { pool?: PoolLike }).pool);
   const bus = new SessionEventBus(db, channel, options.logger, metrics);
   await bus.start();
@@ -162,6 +169,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
       return;
     }
+    if (!drain.upgrading(socket)) return;
     wsServer.handleUpgrade(request, socket, head, (ws) => wsServer.emit('connection', ws, request));
   });
   const sockets = new SocketObservation(wsServer, options.logger, metrics, () => bus.sessionsFollowed());
@@ -199,6 +207,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           args,
           operationKey: `${prepared.id}\n${payload.operationName ?? ''}\n${JSON.stringify(payload.variables ?? {})}`,
           format: (result) => formatResult(result, requestId),
+          backpressure,
         };
         return { ...args, contextValue };
       },
@@ -206,6 +215,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       onOperation: (ctx, id, _payload, args) => sockets.subscribed(ctx, id, args.operationName ?? operationNameOf(args.document), operationTypeOf(args.document, args.operationName)),
       // graphql-ws's own delivery: each result's reads are recorded before it is sent.
       onNext: async (ctx, id, _payload, args, result) => {
+        // A client too far behind is closed, then destroyed, as on the shared path; graphql-ws
+        // sends nothing on a closing socket, so nothing was read either.
+        if (!backpressure.admit(ctx.extra.socket)) return formatResult(result, sockets.requestId(ctx, id));
         const context = args.contextValue as Context;
         const entry = readEntry(context.audit, context.user, rootFieldsOf(getOperationAST(args.document, args.operationName)), context.requestId);
         if (entry) await recordAudit(context.db, [entry]);
@@ -231,9 +243,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // would stop first and re-raise the signal, and the process would hang half shut down.
     stopOnTerminationSignals: false,
     plugins: [
-      // On stop: in-flight requests finish (a mutation commits with its event or not at all),
-      // then sockets close with 1001 Going Away, which clients treat as "reconnect elsewhere".
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // On stop (after the HTTP drain, see stop() below): sockets close with 1001 Going Away,
+      // which clients treat as "reconnect elsewhere".
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       // No HTTP caching of answers (they depend on the viewer and change live): without this
@@ -313,6 +324,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     port,
     metrics,
     async stop() {
+      // In-flight requests and those still arriving on open connections are answered (a mutation
+      // commits with its event or not at all, and its client hears which); nothing is reset.
+      await drain.drain(options.drainMs ?? 10_000);
+      // Their events reach this process's live subscribers before the sockets close with 1001.
+      await Promise.race([bus.flush().then(() => fanout.idle()), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
       await apollo.stop();
       await bus.stop();
       await liveSessions.stop();

@@ -109,6 +109,12 @@ class SessionFeed {
     clearTimeout(this.retry);
   }
 
+  /** Resolves after a read that started after this call (SessionEventBus.flush). */
+  async flush(): Promise<void> {
+    while (this.reading) await new Promise((resolve) => setImmediate(resolve));
+    await this.wake();
+  }
+
   private scheduleRetry(delay = RETRY_HELD_BACK_MS) {
     if (this.retry) return;
     this.retry = setTimeout(() => {
@@ -161,6 +167,14 @@ export class SessionEventBus {
     for (const feed of this.feeds.values()) feed.close();
     this.feeds.clear();
     await this.channel.stop();
+  }
+
+  /**
+   * Reads what every feed has not read yet and hands it out (on shutdown: the last commits reach
+   * this process's subscribers before their sockets close). A read already under way is waited for.
+   */
+  async flush(): Promise<void> {
+    await Promise.all([...this.feeds.values()].map((feed) => feed.flush()));
   }
 
   /** After a commit in this process: read locally at once, and wake the other processes. */

@@ -71,6 +71,13 @@ export class Metrics {
     registers: [this.own],
   });
 
+  private readonly slowSockets = new Counter({
+    name: 'conclave_live_slow_sockets_total',
+    help: 'Live sockets too far behind: `closed` with 1013, then `destroyed` when the close could not finish in LIVE_STALLED_CLOSE_MS',
+    labelNames: ['outcome'] as const,
+    registers: [this.own],
+  });
+
   /** What `/metrics` shows for this process: its own metrics and the process's (merged when asked: gauges come later). */
   get registry(): Registry {
     return Registry.merge([this.own, processMetrics()]);
@@ -95,6 +102,10 @@ export class Metrics {
 
   observeDelivery(seconds: number): void {
     this.deliverySeconds.observe(seconds);
+  }
+
+  countSlowSocket(outcome: 'closed' | 'destroyed'): void {
+    this.slowSockets.inc({ outcome });
   }
 
   observeEventLag(seconds: number): void {

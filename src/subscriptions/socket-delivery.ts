@@ -1,5 +1,6 @@
 import type { ExecutionArgs, ExecutionResult, FormattedExecutionResult } from 'graphql';
 import type { WebSocket } from 'ws';
+import type { Backpressure } from './backpressure';
 
 /**
  * Where one graphql-ws subscription's results go when the server writes them itself (the shared
@@ -16,13 +17,11 @@ export interface SocketDelivery {
   operationKey: string;
   /** The same error masking every other response gets. */
   format(result: ExecutionResult): FormattedExecutionResult;
+  /** Closes, then destroys, a socket too far behind (backpressure.ts). */
+  backpressure: Backpressure;
 }
 
-/** A slow client's unsent frames beyond this close its socket instead of growing the heap. */
-const MAX_BUFFERED_BYTES = 8 * 2 ** 20;
 const OPEN = 1;
-/** RFC 6455 "try again later": graphql-ws clients reconnect and resume with `after`. */
-const TRY_AGAIN_LATER = 1013;
 const CLOSING_BRACE = Buffer.from('}');
 
 /** The start of the `next` message graphql-ws would send, before a payload serialised once for many sockets. */
@@ -48,10 +47,8 @@ interface WsInternals {
 export function writeMessages(delivery: SocketDelivery, prefix: Buffer, payloads: readonly Buffer[]): boolean {
   const { socket } = delivery;
   if (socket.readyState !== OPEN || payloads.length === 0) return false;
-  if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-    socket.close(TRY_AGAIN_LATER, 'Too far behind: reconnect and resume with after');
-    return false;
-  }
+  // A slow client's unsent frames beyond the limit close its socket instead of growing the heap.
+  if (!delivery.backpressure.admit(socket)) return false;
   const internals = socket as unknown as WsInternals;
   const tcp = internals._socket;
   const sender = internals._sender;

@@ -62,6 +62,11 @@ export class LiveFanout {
     private readonly metrics?: FanoutMetrics,
   ) {}
 
+  /** Resolves once every batch handed to the fan-out has been written (on shutdown, before sockets close). */
+  async idle(): Promise<void> {
+    while ([...this.queues.values()].some((queue) => queue.running || queue.items.length > 0)) await new Promise((resolve) => setImmediate(resolve));
+  }
+
   /** Subscribes through the bus (which keeps each subscriber's position and catch-up) and returns the stream graphql-ws holds. */
   async subscribe(ctx: Context, sessionId: string, after: Cursor | null, shape: ShapeEvents, onClose: () => void): Promise<AsyncIterableIterator<never>> {
     const delivery = ctx.delivery!;
