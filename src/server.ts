@@ -245,7 +245,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     plugins: [
       // On stop (after the HTTP drain, see stop() below): sockets close with 1001 Going Away,
       // which clients treat as "reconnect elsewhere".
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              // A client not reading never gets its close frame; ws would wait 30 s for it.
+              const stragglers = setTimeout(() => wsServer.clients.forEach((socket) => socket.terminate()), backpressure.closeTimeoutMs);
+              await wsCleanup.dispose();
+              clearTimeout(stragglers);
+            },
+          };
+        },
+      },
       ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       // No HTTP caching of answers (they depend on the viewer and change live): without this
       // Apollo wraps every field's resolver to compute cache hints nobody reads.

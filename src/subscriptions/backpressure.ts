@@ -33,6 +33,11 @@ export class Backpressure {
     private readonly metrics?: BackpressureMetrics,
   ) {}
 
+  /** Also how long sockets closing on shutdown may take. */
+  get closeTimeoutMs(): number {
+    return this.options.closeTimeoutMs;
+  }
+
   /** May more be written to this socket now? If not, it is being closed. */
   admit(socket: WebSocket): boolean {
     if (socket.bufferedAmount <= this.options.maxBufferedBytes) return true;

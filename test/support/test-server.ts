@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { BackpressureOptions } from '../../src/subscriptions/backpressure';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type GraphQLSchema } from 'graphql';
 import { SignInMethod } from '../../src/auth/auth-session.entity';
@@ -59,6 +60,8 @@ export interface TestServerOptions {
   databaseUrl?: string;
   /** The rules' settings (config.ts), the defaults unless given. */
   settings?: Settings;
+  /** LIVE_MAX_BUFFERED_BYTES / LIVE_STALLED_CLOSE_MS, the defaults unless given. */
+  backpressure?: Partial<BackpressureOptions>;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -82,6 +85,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     auth: options.auth,
     signInCheckMs: options.signInCheckMs,
     settings: options.settings,
+    backpressure: options.backpressure,
   });
   const url = `http://127.0.0.1:${server.port}/graphql`;
   const tokens = new Map<string, Promise<string>>();
