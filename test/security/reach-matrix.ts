@@ -60,6 +60,7 @@ async function published(p: Prepare) {
   await p.as('officer', 'mutation($a: ID!) { publishDecision(applicantId: $a) { id } }', { a: p.scene.ids.c });
 }
 
+/** A report over the scene's program; a report answering one object (calibration, committee work) is 'ok' once answered. */
 const report = (field: string, args = '(filter: $f)', selection = '{ __typename }') => ({
   document: `query($f: ReportFilter) { ${field}${args} ${selection} }`,
   variables: (s: ReachScene) => ({ f: { programId: s.ids.program } }),
