@@ -11,7 +11,7 @@ export function EventFeed({ events }: { events: SessionEvent[] }) {
       {shown.length === 0 && <p>{t('noEvents')}</p>}
       <ol className="events" data-testid="events" aria-live="polite">
         {shown.map((e) => (
-          <li key={e.eventId} data-event-id={e.eventId} data-type={e.type}>
+          <li key={e.eventId} data-event-id={e.eventId} data-type={e.type} data-applicant-id={e.applicant?.id ?? ""}>
             {t(keyOf('ev', e.type), { actor: e.actor?.name ?? t('someone') })}
           </li>
         ))}

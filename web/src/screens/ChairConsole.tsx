@@ -65,7 +65,7 @@ export function ChairConsole({ sessionId }: { sessionId: string; viewer: Viewer 
       )}
       <p role="toolbar" aria-label={t('console')}>
         {session.status === 'SCHEDULED' && (
-          <button className="primary" onClick={() => void step(openSession({ id: sessionId }))}>
+          <button className="primary" data-testid="open-session" onClick={() => void step(openSession({ id: sessionId }))}>
             {t('openSession')}
           </button>
         )}{' '}
