@@ -184,3 +184,26 @@ test('a cut WebSocket: the screen says so, then catches up with every missed eve
   const ids = (await eventIds(pages.b)).map((e) => e.id);
   expect(new Set(ids).size).toBe(ids.length);
 });
+
+test('two tabs of one member: the stale one is refused, shows the newer vote, and re-applies the input it kept', async () => {
+  const first = pages.a;
+  const second = await first.browserContext().newPage();
+  second.setDefaultTimeout(DEADLINE);
+  await second.goto(`${base}/#/meeting/${sessionId}`);
+  await second.waitForSelector(`[data-testid="current-applicant"][data-applicant-id="${applicants[1].id}"]`);
+  await second.waitForSelector('[data-testid="cast-vote"]');
+
+  await vote(first, 3); // version 2, from the first tab
+  await first.waitForFunction(() => document.querySelector('[data-testid="vote-message"]')?.textContent?.includes('version 2'));
+  // The second tab still stands on version 1: its change is refused, and its input stays.
+  for (const c of criteria) await second.click(`input[data-criterion="${c.key}"][value="1"]`);
+  await second.click('[data-testid="cast-vote"]');
+  await second.waitForSelector('[data-testid="stale"] [data-testid="newer-vote"]');
+  expect(await text(second, '[data-testid="stale"]')).toContain('version 2');
+  expect(await text(second, '[data-testid="newer-vote"]')).toContain('3, 3, 3');
+  for (const c of criteria) expect(await second.$eval(`input[data-criterion="${c.key}"][value="1"]`, (e) => (e as HTMLInputElement).checked)).toBe(true);
+  await screenshot(second, 'stale-vote');
+  await second.click('[data-testid="stale"] button');
+  await second.waitForFunction(() => document.querySelector('[data-testid="vote-message"]')?.textContent?.includes('version 3'));
+  expect(await second.$('[data-testid="stale"]')).toBeNull();
+});
