@@ -39,6 +39,8 @@ import { metricsCollector } from './server/cluster-metrics';
 import { legacyJsonStatus } from './server/http-conventions';
 import { HttpDrain } from './server/http-drain';
 import { TrustedDocuments } from './server/trusted-documents';
+import { webClient } from './server/web-client';
+import { repoRoot } from './db/postgres-server';
 import { DEFAULT_SETTINGS, type Settings } from './config';
 
 export interface ServerOptions {
@@ -304,6 +306,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
     }),
   );
+  // The browser client at `/` (web/, built into web/dist), on the API's own origin.
+  app.use(webClient(repoRoot()));
   // A body that is not JSON (or too large) never reaches Apollo: answer in GraphQL's shape, not
   // with Express's HTML error page and its stack trace.
   app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {

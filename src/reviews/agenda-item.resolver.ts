@@ -32,6 +32,12 @@ export class AgendaItemResolver {
     return visibleComments(ctx, all.filter((c) => c.sessionId === item.sessionId));
   }
 
+  // A client must know to show a conflicted member nothing of the applicant (the live events say nothing of them).
+  @FieldResolver(() => Boolean, { description: 'You have a conflict of interest with this applicant: you take no part in their review.' })
+  async conflictOfInterest(@Root() item: AgendaItemNode, @Ctx() ctx: Context): Promise<boolean> {
+    return (await ctx.access.conflictedApplicantIds()).has(item.applicantId);
+  }
+
   @FieldResolver(() => [VoteNode], { description: 'The votes on this applicant in this session that you may see.' })
   async votes(@Root() item: AgendaItemNode, @Ctx() ctx: Context): Promise<VoteNode[]> {
     const all = await ctx.loaders.votesByApplicant.load(item.applicantId);

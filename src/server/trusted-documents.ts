@@ -16,7 +16,7 @@ import { ErrorCode } from '../common/errors';
  */
 
 /** The manifest of every known client (codegen.yml writes them); a new client adds its own here. */
-export const CLIENT_MANIFESTS = ['client/generated/persisted-documents.json', 'src/reporting/client/generated/persisted-documents.json'];
+export const CLIENT_MANIFESTS = ['client/generated/persisted-documents.json', 'src/reporting/client/generated/persisted-documents.json', 'web/src/generated/persisted-documents.json'];
 
 export type TrustedDocumentsMode = 'off' | 'require';
 

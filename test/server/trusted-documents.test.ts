@@ -75,7 +75,11 @@ test('the manifests hold every operation of the known clients, keyed by the sha2
   for (const document of [ViewerDocument, SessionEventsDocument, ReviewSessionsDocument]) expect(documents.has(hashOf(document))).toBe(true);
   expect(TrustedDocuments.load(root, 'require').size).toBe(documents.size);
   // One per operation written in the clients' .graphql files.
-  const sources = [...readdirSync(path.join(root, 'client/operations')).map((f) => `client/operations/${f}`), 'src/reporting/client/report.graphql'];
+  const sources = [
+    ...readdirSync(path.join(root, 'client/operations')).map((f) => `client/operations/${f}`),
+    'src/reporting/client/report.graphql',
+    ...readdirSync(path.join(root, 'web/src/operations')).map((f) => `web/src/operations/${f}`),
+  ];
   const operations = sources.flatMap((file) => parse(readFileSync(path.join(root, file), 'utf8')).definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION));
   expect(documents.size).toBe(operations.length);
 });

@@ -60,6 +60,8 @@ export type AgendaItem = Node & {
   applicant: Applicant;
   /** The discussion of this applicant in this session that you may read. */
   comments: Array<Comment>;
+  /** You have a conflict of interest with this applicant: you take no part in their review. */
+  conflictOfInterest: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
   position: Scalars['Int']['output'];
   scoresRevealed: Scalars['Boolean']['output'];

@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { repoRoot } from '../../src/db/postgres-server';
+
+/**
+ * A headless Chromium from npm (@sparticuz/chromium ships the binary inside the package), driven by
+ * puppeteer-core. Both are ES modules, which jest's module loader cannot load: Node's own require
+ * (which loads ES modules since 20.19) does, and the browser's path is asked of a child Node.
+ */
+// process.getBuiltinModule reaches Node's module loader past jest's own (which would parse them itself).
+const nodeRequire = (process as unknown as { getBuiltinModule(id: 'node:module'): typeof import('node:module') }).getBuiltinModule('node:module').createRequire(__filename);
+
+let chromium: { executablePath: string; args: string[] } | undefined;
+function chromiumBinary() {
+  chromium ??= JSON.parse(
+    execFileSync(process.execPath, ['--input-type=module', '-e', "import c from '@sparticuz/chromium'; console.log(JSON.stringify({ executablePath: await c.executablePath(), args: c.args }))"], {
+      cwd: repoRoot(),
+      encoding: 'utf8',
+    }),
+  ) as { executablePath: string; args: string[] };
+  return chromium;
+}
+
+// One process per browser context (several contexts share one browser); no insecure shortcuts.
+const DROPPED_ARGS = new Set(['--single-process', '--disable-web-security', '--allow-running-insecure-content']);
+
+export async function launchBrowser(): Promise<Browser> {
+  const { executablePath, args } = chromiumBinary();
+  const puppeteer = nodeRequire('puppeteer-core') as typeof import('puppeteer-core');
+  return puppeteer.launch({ executablePath, headless: true, args: args.filter((a) => !DROPPED_ARGS.has(a)), defaultViewport: { width: 1280, height: 900 } });
+}
+
+export const ARTIFACTS = path.join(repoRoot(), 'test-artifacts', 'web');
+
+/** A PNG of the page under test-artifacts/web/ (ignored by git), kept for people to look at. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const file = path.join(ARTIFACTS, `${name}.png`) as `${string}.png`;
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
