@@ -39,6 +39,7 @@ async function serve(config: Config, orm: Orm, logger: Logger) {
     trustedDocuments: TrustedDocuments.load(repoRoot(), config.trustedDocuments),
     auth: config.auth,
     defaultRetentionMonths: config.retention.defaultMonths,
+    abuse: config.abuse,
   });
 }
 
