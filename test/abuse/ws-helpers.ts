@@ -22,9 +22,12 @@ export function openSocket(httpUrl: string): Promise<RawSocket> {
 /** connection_init with the token; resolves on ack, or with the close if the server refused. */
 export async function init(socket: RawSocket, token: string | null): Promise<'ack' | { code: number; reason: string }> {
   socket.send({ type: 'connection_init', payload: token ? { authorization: `Bearer ${token}` } : {} });
+  let closed = false;
+  void socket.closed.then(() => (closed = true));
   return Promise.race([
     new Promise<'ack'>((resolve) => {
-      const check = () => (socket.frames.some((frame) => frame.type === 'connection_ack') ? resolve('ack') : setTimeout(check, 5));
+      // Polls until the ack, or until the socket has closed (then the race has its answer).
+      const check = () => (socket.frames.some((frame) => frame.type === 'connection_ack') ? resolve('ack') : closed ? undefined : setTimeout(check, 5));
       check();
     }),
     socket.closed,
