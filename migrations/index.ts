@@ -6,6 +6,7 @@ import { Migration20261202051523 } from './Migration20261202051523';
 import { Migration20261202054337 } from './Migration20261202054337';
 import { Migration20261202054338RulesData } from './Migration20261202054338RulesData';
 import { Migration20261202054506 } from './Migration20261202054506';
+import { Migration20261202151034 } from './Migration20261202151034';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123135813', class: Migration20261123135813 },
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202054337', class: Migration20261202054337 },
   { name: 'Migration20261202054338RulesData', class: Migration20261202054338RulesData },
   { name: 'Migration20261202054506', class: Migration20261202054506 },
+  { name: 'Migration20261202151034', class: Migration20261202151034 },
 ];

@@ -104,6 +104,67 @@ const FAULT_VARIABLES = {
   ),
 } satisfies Record<string, Variable<unknown>>;
 
+/** Abuse limits and exposure: see README "Rate limits and caps" and "Production defaults". */
+const ABUSE_VARIABLES = {
+  RATE_LIMIT_MUTATIONS: variable(
+    integer(0, 100000).default(60),
+    'an integer from 0 to 100000',
+    '`60`',
+    'mutations one user may send per `RATE_LIMIT_MUTATIONS_SECONDS`, over HTTP and WebSocket, counted in PostgreSQL across every process (0: no limit)',
+  ),
+  RATE_LIMIT_MUTATIONS_SECONDS: variable(integer(1, 86400).default(60), 'an integer from 1 to 86400', '`60`', 'the window of `RATE_LIMIT_MUTATIONS`'),
+  RATE_LIMIT_AUTH_FAILURES: variable(
+    integer(0, 100000).default(30),
+    'an integer from 0 to 100000',
+    '`30`',
+    'failed authentications (bad or expired bearer tokens on HTTP and WebSocket, wrong passwords, dead refresh tokens) one IP address may make per `RATE_LIMIT_AUTH_FAILURES_SECONDS` before its attempts are refused (0: no limit)',
+  ),
+  RATE_LIMIT_AUTH_FAILURES_SECONDS: variable(integer(1, 86400).default(300), 'an integer from 1 to 86400', '`300`', 'the window of `RATE_LIMIT_AUTH_FAILURES`'),
+  TRUST_PROXY: variable(
+    z.string().optional(),
+    'an Express `trust proxy` value',
+    'none',
+    "which proxies' `X-Forwarded-For` names the client IP for the per-IP limit (Express `trust proxy`: `loopback`, a hop count, addresses); unset, the socket's peer address",
+  ),
+  WS_MAX_SOCKETS_PER_USER: variable(integer(1, 100000).default(20), 'an integer from 1 to 100000', '`20`', 'open WebSocket connections one user may hold in one server process; the next is closed with 4429'),
+  WS_MAX_SUBSCRIPTIONS_PER_SOCKET: variable(
+    integer(1, 100000).default(50),
+    'an integer from 1 to 100000',
+    '`50`',
+    'operations one WebSocket connection may run at once; the next is refused with `LIMIT_EXCEEDED`',
+  ),
+  WS_CONNECTION_INIT_TIMEOUT_MS: variable(
+    integer(100, 600000).default(5000),
+    'an integer from 100 to 600000',
+    '`5000`',
+    'a WebSocket that sends no `connection_init` within this time is closed with 4408',
+  ),
+  WS_MAX_MESSAGE_BYTES: variable(
+    integer(1024, 104857600).default(1048576),
+    'an integer from 1024 to 104857600',
+    '`1048576`',
+    'largest WebSocket message accepted (a larger one closes the socket with 1009)',
+  ),
+  GRAPHQL_INTROSPECTION: variable(
+    oneOf(['auto', 'true', 'false'] as const, 'auto'),
+    'auto, true or false',
+    '`auto`',
+    'schema introspection over HTTP and WebSocket; `auto`: off when `NODE_ENV=production` with a `DATABASE_URL`, on otherwise (the embedded demo database, development, tests)',
+  ),
+  GRAPHQL_SANDBOX: variable(
+    oneOf(['auto', 'true', 'false'] as const, 'auto'),
+    'auto, true or false',
+    '`auto`',
+    'Apollo Sandbox at `GET /graphql` in a browser; `auto` as for `GRAPHQL_INTROSPECTION`',
+  ),
+  CORS_ORIGINS: variable(
+    z.string().optional(),
+    'origins separated by commas',
+    'none',
+    'browser origins (`https://admissions.uni.example`) allowed to call `/graphql` and `/auth` from another site, separated by commas; unset, none (a web client served from this server needs none)',
+  ),
+} satisfies Record<string, Variable<unknown>>;
+
 /** name → how it is read. Keep the README's configuration table in step (a test compares them). */
 export const VARIABLES = {
   PORT: variable(port(4000), 'an integer from 0 to 65535', '`4000`', 'HTTP port (0 picks a free one)'),
@@ -188,6 +249,7 @@ export const VARIABLES = {
   ...AUTH_VARIABLES,
   ...PRIVACY_VARIABLES,
   ...FAULT_VARIABLES,
+  ...ABUSE_VARIABLES,
 } satisfies Record<string, Variable<unknown>>;
 
 type Values = { [K in keyof typeof VARIABLES]: (typeof VARIABLES)[K] extends Variable<infer T> ? T : never };
@@ -225,6 +287,7 @@ export interface Config {
   auth: AuthConfig;
   retention: { defaultMonths: number; sweepHours: number };
   faults: FaultConfig;
+  abuse: AbuseConfig;
 }
 
 /** SHUTDOWN_DRAIN_MS, LIVE_MAX_BUFFERED_BYTES, LIVE_STALLED_CLOSE_MS. */
@@ -232,6 +295,23 @@ export interface FaultConfig {
   drainMs: number;
   maxBufferedBytes: number;
   stalledCloseMs: number;
+}
+
+/** Rate limits, socket caps and what the server exposes (server/rate-limits.ts, server/exposure.ts). */
+export interface AbuseConfig {
+  /** Per user; `points` 0 turns the limit off. */
+  mutations: { points: number; seconds: number };
+  /** Per IP address. */
+  authFailures: { points: number; seconds: number };
+  /** Express `trust proxy` (`true`, a hop count, or addresses); undefined: the socket's peer is the client. */
+  trustProxy: boolean | number | string | undefined;
+  maxSocketsPerUser: number;
+  maxSubscriptionsPerSocket: number;
+  connectionInitTimeoutMs: number;
+  maxMessageBytes: number;
+  introspection: boolean;
+  sandbox: boolean;
+  corsOrigins: string[];
 }
 
 export interface AuthConfig {
@@ -328,5 +408,29 @@ export function loadConfig(root: string, env: NodeJS.ProcessEnv = process.env): 
     retention: { defaultMonths: vars.RETENTION_MONTHS, sweepHours: vars.RETENTION_SWEEP_HOURS },
     faults: { drainMs: vars.SHUTDOWN_DRAIN_MS, maxBufferedBytes: vars.LIVE_MAX_BUFFERED_BYTES, stalledCloseMs: vars.LIVE_STALLED_CLOSE_MS },
     settings: { reportMinVotes: vars.REPORT_MIN_VOTES },
+    abuse: abuseConfig(vars),
   };
+}
+
+/** A deployment (production with its own database) exposes no schema; the embedded demo, development and tests do. */
+function abuseConfig(vars: Environment): AbuseConfig {
+  const exposedByDefault = vars.NODE_ENV !== 'production' || !vars.DATABASE_URL;
+  const exposed = (value: 'auto' | 'true' | 'false') => (value === 'auto' ? exposedByDefault : value === 'true');
+  return {
+    mutations: { points: vars.RATE_LIMIT_MUTATIONS, seconds: vars.RATE_LIMIT_MUTATIONS_SECONDS },
+    authFailures: { points: vars.RATE_LIMIT_AUTH_FAILURES, seconds: vars.RATE_LIMIT_AUTH_FAILURES_SECONDS },
+    trustProxy: vars.TRUST_PROXY === undefined ? undefined : vars.TRUST_PROXY === 'true' ? true : /^\d+$/.test(vars.TRUST_PROXY) ? Number(vars.TRUST_PROXY) : vars.TRUST_PROXY,
+    maxSocketsPerUser: vars.WS_MAX_SOCKETS_PER_USER,
+    maxSubscriptionsPerSocket: vars.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
+    connectionInitTimeoutMs: vars.WS_CONNECTION_INIT_TIMEOUT_MS,
+    maxMessageBytes: vars.WS_MAX_MESSAGE_BYTES,
+    introspection: exposed(vars.GRAPHQL_INTROSPECTION),
+    sandbox: exposed(vars.GRAPHQL_SANDBOX),
+    corsOrigins: (vars.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim().replace(/\/+$/, '')).filter(Boolean),
+  };
+}
+
+/** The limits when nothing is set (from VARIABLES' defaults); introspection and Sandbox on, as outside production. */
+export function defaultAbuseConfig(): AbuseConfig {
+  return abuseConfig(readEnvironment({}));
 }

@@ -85,7 +85,8 @@ class OperationContext implements Context {
 
 /** `requestId`: the HTTP request's or the subscription's (observability/request-id.ts); a fresh one otherwise. */
 export interface ContextFactory {
-  (authorization: string | null | undefined, requestId?: string): Promise<Context>;
+  /** `client`: where the request comes from (server/rate-limits.ts counts failed authentications per address). */
+  (authorization: string | null | undefined, requestId?: string, client?: { ip?: string }): Promise<Context>;
   /** The one authentication entry point (auth/authenticate.ts): every request, socket and sign-in route goes through it. */
   userFor: Authenticate;
   forUser(user: AuthUser | null, requestId?: string): Context;
@@ -93,10 +94,10 @@ export interface ContextFactory {
 
 export function contextFactory(orm: Orm, authenticate: Authenticate, bus: SessionEventBus, fanout: LiveFanout, services: OperationServices, settings: Settings): ContextFactory {
   const db = orm.em.getKnex();
-  const userFor: Authenticate = (credentials) => authenticate(credentials);
+  const userFor: Authenticate = (credentials, client) => authenticate(credentials, client);
 
-  async function create(authorization: string | null | undefined, requestId?: string): Promise<Context> {
-    return forUser(await userFor(authorization), requestId);
+  async function create(authorization: string | null | undefined, requestId?: string, client?: { ip?: string }): Promise<Context> {
+    return forUser(await userFor(authorization, client), requestId);
   }
 
   function forUser(user: AuthUser | null, requestId?: string): Context {

@@ -41,6 +41,7 @@ async function serve(config: Config, orm: Orm, logger: Logger) {
     defaultRetentionMonths: config.retention.defaultMonths,
     drainMs: config.faults.drainMs,
     backpressure: { maxBufferedBytes: config.faults.maxBufferedBytes, closeTimeoutMs: config.faults.stalledCloseMs },
+    abuse: config.abuse,
   });
 }
 

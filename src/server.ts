@@ -1,7 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { expressMiddleware } from '@as-integrations/express5';
 import express from 'express';
 import { DocumentNode, ExecutionResult, FormattedExecutionResult, getOperationAST, GraphQLError, GraphQLFormattedError, GraphQLSchema } from 'graphql';
@@ -41,7 +40,10 @@ import { HttpDrain } from './server/http-drain';
 import { TrustedDocuments } from './server/trusted-documents';
 import { webClient } from './server/web-client';
 import { repoRoot } from './db/postgres-server';
-import { DEFAULT_SETTINGS, type Settings } from './config';
+import { DEFAULT_SETTINGS, defaultAbuseConfig, type AbuseConfig, type Settings } from './config';
+import { corsPolicy, introspectionRefusal, landingPage, securityHeaders } from './server/exposure';
+import { RateLimits, upgradeClientIp } from './server/rate-limits';
+import { closeIfRateLimited, SocketLimits } from './server/socket-limits';
 
 export interface ServerOptions {
   orm: Orm;
@@ -73,6 +75,8 @@ export interface ServerOptions {
   drainMs?: number;
   /** LIVE_MAX_BUFFERED_BYTES and LIVE_STALLED_CLOSE_MS: see subscriptions/backpressure.ts. */
   backpressure?: Partial<BackpressureOptions>;
+  /** Rate limits, socket caps, introspection, Sandbox and CORS (Config.abuse); the product defaults, with introspection and Sandbox on, unless given. */
+  abuse?: AbuseConfig;
 }
 
 const DEFAULT_AUTH: AuthConfig = { publicUrl: undefined, accessTokenMinutes: 15, sessionHours: 12, passwordSignIn: true, demoSignIn: false, oidc: null };
@@ -128,6 +132,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const httpServer = http.createServer(app);
   const drain = new HttpDrain(httpServer);
   const db = options.orm.em.getKnex();
+  const abuse = options.abuse ?? defaultAbuseConfig();
+  const rateLimits = new RateLimits(db, abuse);
+  const socketLimits = new SocketLimits(abuse, rateLimits);
   const channel =
     options.wake === 'in-process'
       ? new InProcessWakeChannel()
@@ -147,7 +154,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
   await liveSessions.start();
   const oidc = auth.oidc ? new OidcIssuer(auth.oidc, options.secret, options.logger) : null;
-  const authenticate = createAuthenticator({ db, secret: options.secret, oidc, passwordSignIn: auth.passwordSignIn, demoSignIn: auth.demoSignIn });
+  const authenticate = rateLimits.guardAuthentication(
+    createAuthenticator({ db, secret: options.secret, oidc, passwordSignIn: auth.passwordSignIn, demoSignIn: auth.demoSignIn }),
+    (credentials) => typeof credentials === 'object' && credentials?.kind === 'password',
+  );
   const createContext = contextFactory(options.orm, authenticate, bus, fanout, {
     auth: { passwordSignIn: auth.passwordSignIn, ended: (which) => liveSessions.ended(which) },
     defaultRetentionMonths: options.defaultRetentionMonths ?? 24,
@@ -162,10 +172,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   // Subscriptions share the HTTP server's port and path. The token is checked once at connect
   // (a bad one closes the socket with 4403) and every subscription builds its own context.
-  // No compression (the shared fan-out writes frames itself), and messages as large as an HTTP body at most.
+  // No compression (the shared fan-out writes frames itself), and messages of WS_MAX_MESSAGE_BYTES at most.
   // noServer: with `server`, ws re-emits the HTTP server's own errors (a port in use) as a
   // WebSocket server error; the listen below reports those itself.
-  const wsServer = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 2 ** 20 });
+  const wsServer = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: abuse.maxMessageBytes });
   httpServer.on('upgrade', (request, socket, head) => {
     if (new URL(request.url ?? '/', 'http://localhost').pathname !== '/graphql') {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
@@ -178,9 +188,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const wsCleanup = useServer<Record<string, unknown>, { user?: AuthUser }>(
     {
       schema: options.schema,
+      connectionInitWaitTimeout: abuse.connectionInitTimeoutMs,
       onConnect: async (ctx) => {
-        const user = await createContext.userFor(tokenHeader(ctx.connectionParams));
-        if (!user) return false;
+        const client = { ip: upgradeClientIp(ctx.extra.request, app.get('trust proxy fn')) };
+        const user = await createContext.userFor(tokenHeader(ctx.connectionParams), client).catch((error) => {
+          if (closeIfRateLimited(ctx.extra.socket, error)) return null;
+          throw error;
+        });
+        if (!user || !socketLimits.admit(ctx.extra.socket, user.id)) return false;
         ctx.extra.user = user;
         sockets.connected(ctx);
         // Closed with 4401 when this sign-in ends (expiry, sign-out, revocation).
@@ -191,10 +206,14 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // Persisted ids are resolved to their documents, ad-hoc documents checked (trusted-documents.ts).
       // Shared delivery: documents are parsed and validated once for all subscribers, and the
       // context says where this subscription's frames go (live-fanout.ts writes them).
-      onSubscribe: (ctx, id, payload) => {
+      onSubscribe: async (ctx, id, payload) => {
         sockets.subscribing(ctx, id);
         const query = trusted.queryFor(payload, ctx.extra.user ?? null);
         if (typeof query !== 'string') return query;
+        // Caps, introspection and the mutation rate limit, before graphql-ws's own path too (server/socket-limits.ts).
+        const checked = documents.get(query);
+        const refused = checked.errors.length > 0 ? null : (introspectionRefusal(abuse, options.schema, checked.document) ?? (await socketLimits.refusal(ctx.subscriptions, ctx.extra.user?.id, checked.document, payload.operationName)));
+        if (refused) return refused;
         // graphql-ws's own path, as it comes, for a document sent as text.
         if (options.liveDelivery === 'per-subscriber' && query === payload.query) return undefined;
         const prepared = documents.get(query);
@@ -240,7 +259,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Clients send a known client's hash instead of its text (trusted-documents.ts).
     persistedQueries: { cache: trusted.apqCache() },
     includeStacktraceInErrorResponses: false,
-    introspection: true,
+    introspection: abuse.introspection,
     // main.ts owns SIGTERM/SIGINT: it stops this server, then the database. Apollo's own handler
     // would stop first and re-raise the signal, and the process would hang half shut down.
     stopOnTerminationSignals: false,
@@ -259,7 +278,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           };
         },
       },
-      ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+      landingPage(abuse),
+      rateLimits.mutationPlugin(),
       // No HTTP caching of answers (they depend on the viewer and change live): without this
       // Apollo wraps every field's resolver to compute cache hints nobody reads.
       ApolloServerPluginCacheControlDisabled(),
@@ -270,13 +290,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   await apollo.start();
 
-  app.use(assignRequestId);
+  app.disable('x-powered-by');
+  if (abuse.trustProxy !== undefined) app.set('trust proxy', abuse.trustProxy);
+  app.use(assignRequestId, securityHeaders(abuse));
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
   app.get('/metrics', metricsEndpoint(metricsCollector(metrics), options.metricsToken, options.logger));
   app.use(
     '/auth',
+    corsPolicy(abuse),
     authRoutes({
       authenticate: createContext.userFor,
       db,
@@ -290,6 +313,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   );
   app.use(
     '/graphql',
+    corsPolicy(abuse),
     observeHttp(metrics, options.logger),
     // Answers carry applicants' personal data and change live: no cache may keep them.
     (_req: express.Request, res: express.Response, next: express.NextFunction) => {
@@ -300,7 +324,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     trusted.acceptDocumentIds,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const context = await createContext(req.headers.authorization, requestIdOf(res));
+        const context = await createContext(req.headers.authorization, requestIdOf(res), { ip: req.ip });
         trusted.admit(TrustedDocuments.paramsOf(req), context.user);
         return bindResponse(context, res);
       },

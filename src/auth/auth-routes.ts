@@ -13,6 +13,7 @@ import type { LiveSessions } from './live-sessions';
 import type { OidcIssuer } from './oidc';
 import { accessTokenFor, openSession, revokeSessions } from './sessions';
 import { bearerToken } from './tokens';
+import { isRateLimited, retryAfterOf } from '../server/rate-limits';
 
 /** The browser's session: its refresh token, sent only to /auth (never with /graphql, so no request there can be forged with it). */
 export const SESSION_COOKIE = 'conclave_session';
@@ -131,7 +132,7 @@ export function authRoutes(options: AuthRoutesOptions): express.Router {
       if (!settings.passwordSignIn) throw methodOff('Password sign-in');
       const body = jsonBody(req, true);
       const credentials: Credentials = { kind: 'password', email: text(body, 'email'), password: text(body, 'password') };
-      const user = await authenticate(credentials);
+      const user = await authenticate(credentials, { ip: req.ip });
       if (!user) throw new AuthHttpError(401, ErrorCode.UNAUTHENTICATED, 'Wrong email or password.');
       await signIn(req, res, user, SignInMethod.PASSWORD, body.refreshTokenInBody === true);
     }),
@@ -143,7 +144,7 @@ export function authRoutes(options: AuthRoutesOptions): express.Router {
     route(async (req, res) => {
       if (!settings.demoSignIn) throw methodOff('Demo sign-in');
       const body = jsonBody(req, true);
-      const user = await authenticate({ kind: 'demo', email: text(body, 'email') });
+      const user = await authenticate({ kind: 'demo', email: text(body, 'email') }, { ip: req.ip });
       if (!user) throw new AuthHttpError(401, ErrorCode.UNAUTHENTICATED, 'No user with this email; GET /auth/methods lists them.', 'email');
       await signIn(req, res, user, SignInMethod.DEMO, body.refreshTokenInBody === true);
     }),
@@ -201,7 +202,7 @@ export function authRoutes(options: AuthRoutesOptions): express.Router {
     route(async (req, res) => {
       const body = jsonBody(req, false);
       const refreshToken = typeof body.refreshToken === 'string' ? body.refreshToken : cookiesOf(req)[SESSION_COOKIE];
-      const user = refreshToken ? await authenticate({ kind: 'refresh', token: refreshToken }) : null;
+      const user = refreshToken ? await authenticate({ kind: 'refresh', token: refreshToken }, { ip: req.ip }) : null;
       if (!user) {
         if (cookiesOf(req)[SESSION_COOKIE]) res.setHeader('Set-Cookie', sessionCookie('', 0));
         throw new AuthHttpError(401, ErrorCode.UNAUTHENTICATED, 'No live session: sign in again.');
@@ -218,7 +219,8 @@ export function authRoutes(options: AuthRoutesOptions): express.Router {
       const body = jsonBody(req, false);
       const refreshToken = typeof body.refreshToken === 'string' ? body.refreshToken : cookiesOf(req)[SESSION_COOKIE];
       const bearer = bearerToken(req.headers.authorization);
-      const user = refreshToken ? await authenticate({ kind: 'refresh', token: refreshToken }) : bearer ? await authenticate({ kind: 'bearer', token: bearer }) : null;
+      const client = { ip: req.ip };
+      const user = refreshToken ? await authenticate({ kind: 'refresh', token: refreshToken }, client) : bearer ? await authenticate({ kind: 'bearer', token: bearer }, client) : null;
       let signedOut = false;
       if (user?.sessionId) {
         const revoked = await revokeSessions(db, { sessionIds: [user.sessionId] }, user.id);
@@ -236,6 +238,11 @@ export function authRoutes(options: AuthRoutesOptions): express.Router {
   // Unknown routes and refusals, in GraphQL's error shape.
   router.use((_req: express.Request, _res: express.Response, next: express.NextFunction) => next(new AuthHttpError(404, ErrorCode.NOT_FOUND, 'No such sign-in route.')));
   router.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (isRateLimited(error)) {
+      const { http: _http, ...extensions } = error.extensions;
+      res.status(429).setHeader('Retry-After', String(retryAfterOf(error)));
+      return void res.json({ errors: [{ message: error.message, extensions }] });
+    }
     if (!(error instanceof AuthHttpError)) return next(error);
     res.status(error.status).json({ errors: [{ message: error.message, extensions: { code: error.code, ...(error.field ? { field: error.field } : {}) } }] });
   });

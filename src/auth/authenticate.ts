@@ -23,7 +23,7 @@ export type Credentials =
  * null. HTTP requests, WebSocket connections and every sign-in route call it, so whatever wraps it
  * (a rate limit on failures) applies to every way of signing in.
  */
-export type Authenticate = (credentials: Credentials | string | null | undefined) => Promise<AuthUser | null>;
+export type Authenticate = (credentials: Credentials | string | null | undefined, client?: { ip?: string }) => Promise<AuthUser | null>;
 
 export interface AuthenticatorOptions {
   db: Knex;

@@ -25,6 +25,10 @@ export enum ErrorCode {
   PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
   /** Only the known clients' documents may run here (TRUSTED_DOCUMENTS=require), and this one is not among them. */
   PERSISTED_QUERY_NOT_IN_LIST = 'PERSISTED_QUERY_NOT_IN_LIST',
+  /** Too many requests of a kind in a window (mutations per user, failed sign-ins per address): `extensions.retryAfter` seconds, HTTP 429 with `Retry-After`. */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** Over a fixed cap that waiting does not lift (operations at once on one WebSocket): `extensions.limit` and `extensions.max`. */
+  LIMIT_EXCEEDED = 'LIMIT_EXCEEDED',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 

@@ -5,7 +5,7 @@ import { print, type GraphQLSchema } from 'graphql';
 import { SignInMethod } from '../../src/auth/auth-session.entity';
 import { accessTokenFor, openSession } from '../../src/auth/sessions';
 import type { AuthConfig } from '../../src/config';
-import type { Settings } from '../../src/config';
+import { defaultAbuseConfig, type AbuseConfig, type Settings } from '../../src/config';
 import { openOrm, Orm } from '../../src/db/orm';
 import { createLogger, Logger } from '../../src/logger';
 import type { Metrics } from '../../src/observability/metrics';
@@ -62,7 +62,15 @@ export interface TestServerOptions {
   settings?: Settings;
   /** LIVE_MAX_BUFFERED_BYTES / LIVE_STALLED_CLOSE_MS, the defaults unless given. */
   backpressure?: Partial<BackpressureOptions>;
+  /**
+   * Rate limits, caps and exposure (config.ts AbuseConfig): unset parts are the product's defaults,
+   * except the two rate limits, which are generous here (tests create hundreds of mutations in
+   * seconds from one user and address); test/abuse sets small ones.
+   */
+  abuse?: Partial<AbuseConfig>;
 }
+
+const GENEROUS_RATE_LIMITS = { mutations: { points: 100_000, seconds: 60 }, authFailures: { points: 100_000, seconds: 60 } };
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
@@ -86,6 +94,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     signInCheckMs: options.signInCheckMs,
     settings: options.settings,
     backpressure: options.backpressure,
+    abuse: { ...defaultAbuseConfig(), ...GENEROUS_RATE_LIMITS, ...options.abuse },
   });
   const url = `http://127.0.0.1:${server.port}/graphql`;
   const tokens = new Map<string, Promise<string>>();

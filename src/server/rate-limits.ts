@@ -1,0 +1,150 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import type { Knex } from '@mikro-orm/postgresql';
+import type { FragmentDefinitionNode, OperationDefinitionNode, SelectionSetNode } from 'graphql';
+import type { IncomingMessage } from 'node:http';
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { AppError, ErrorCode } from '../common/errors';
+
+/**
+ * Rate limits (README "Rate limits and caps"), counted in PostgreSQL (the `rate_limit` table,
+ * created by a migration) so that every process of a cluster and every instance on the database
+ * draws on the same allowance. Should the database fail, each process counts in memory instead
+ * (rate-limiter-flexible's insurance limiter) rather than letting everything through.
+ */
+export interface RateLimitConfig {
+  /** Per user, per window; 0 points turns the limit off. */
+  mutations: { points: number; seconds: number };
+  /** Per IP address, per window. */
+  authFailures: { points: number; seconds: number };
+}
+
+export type LimitName = 'mutations' | 'authFailures';
+
+/** `RATE_LIMITED`, with when to retry: in `extensions.retryAfter` (seconds), and as HTTP 429 with `Retry-After`. */
+export function rateLimited(limit: LimitName, msBeforeNext: number): AppError {
+  const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
+  const what = limit === 'mutations' ? 'Too many changes in a short time' : 'Too many failed sign-ins from this address';
+  const error = new AppError(ErrorCode.RATE_LIMITED, `${what}: retry after ${retryAfter} s.`, { limit, retryAfter });
+  // Read by Apollo (status and headers of the answer); formatError keeps it from the client.
+  error.extensions.http = { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) };
+  return error;
+}
+
+export const isRateLimited = (error: unknown): error is AppError => error instanceof AppError && error.extensions.code === ErrorCode.RATE_LIMITED;
+
+/** The retry-after seconds of a RATE_LIMITED error. */
+export const retryAfterOf = (error: AppError) => Number(error.extensions.retryAfter);
+
+function limiter(db: Knex, keyPrefix: string, points: number, seconds: number): RateLimiterPostgres | null {
+  if (points <= 0) return null;
+  return new RateLimiterPostgres({
+    storeClient: db,
+    storeType: 'knex',
+    tableName: 'rate_limit',
+    tableCreated: true,
+    keyPrefix,
+    points,
+    duration: seconds,
+    // A key over its limit is refused from memory until its window ends: a storm costs no statements.
+    inMemoryBlockOnConsumed: points + 1,
+    insuranceLimiter: new RateLimiterMemory({ keyPrefix, points, duration: seconds }),
+  });
+}
+
+/** A rejection is a RateLimiterRes; anything else (the store's error with no insurance) is a bug to surface. */
+async function consume(which: RateLimiterPostgres, limit: LimitName, key: string, points: number): Promise<void> {
+  try {
+    await which.consume(key, points);
+  } catch (rejection) {
+    if (rejection instanceof RateLimiterRes) throw rateLimited(limit, rejection.msBeforeNext);
+    throw rejection;
+  }
+}
+
+/** Root fields of a mutation (aliases included): `mutation { a: vote… b: vote… }` counts twice. */
+function rootFieldCount(selectionSet: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, seen = new Set<string>()): number {
+  let count = 0;
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === 'Field') count += selection.name.value === '__typename' ? 0 : 1;
+    else if (selection.kind === 'InlineFragment') count += rootFieldCount(selection.selectionSet, fragments, seen);
+    else if (!seen.has(selection.name.value) && fragments.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      count += rootFieldCount(fragments.get(selection.name.value)!.selectionSet, fragments, seen);
+    }
+  }
+  return count;
+}
+
+export class RateLimits {
+  private readonly mutations: RateLimiterPostgres | null;
+  private readonly authFailures: RateLimiterPostgres | null;
+
+  constructor(db: Knex, private readonly config: RateLimitConfig) {
+    this.mutations = limiter(db, 'mutations', config.mutations.points, config.mutations.seconds);
+    this.authFailures = limiter(db, 'auth-failures', config.authFailures.points, config.authFailures.seconds);
+  }
+
+  /** Counts a mutation operation against its user; throws RATE_LIMITED when over. */
+  async countMutation(userId: string, operation: OperationDefinitionNode, fragments: readonly FragmentDefinitionNode[] = []): Promise<void> {
+    if (!this.mutations || operation.operation !== 'mutation') return;
+    const fields = rootFieldCount(operation.selectionSet, new Map(fragments.map((fragment) => [fragment.name.value, fragment])));
+    if (fields > 0) await consume(this.mutations, 'mutations', userId, fields);
+  }
+
+  /** Apollo: mutations over HTTP are counted once the operation is known, before any resolver runs. */
+  mutationPlugin<C extends { user: { id: string } | null }>(): ApolloServerPlugin<C> {
+    return {
+      requestDidStart: async () => ({
+        didResolveOperation: async ({ operation, document, contextValue }) => {
+          if (!operation || !contextValue.user) return;
+          const fragments = document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === 'FragmentDefinition');
+          await this.countMutation(contextValue.user.id, operation, fragments);
+        },
+      }),
+    };
+  }
+
+  /**
+   * Wraps the one authentication entry point: each failed attempt with credentials counts against
+   * the client's address; over the limit, failures are answered RATE_LIMITED, and guesses
+   * (`isGuess`: passwords) are not even checked until the window ends. A valid token still passes,
+   * so colleagues behind the same address keep working.
+   */
+  guardAuthentication<C, U>(authenticate: (credentials: C) => Promise<U | null>, isGuess: (credentials: C) => boolean) {
+    const failures = this.authFailures;
+    if (!failures) return (credentials: C, _client?: ClientAddress) => authenticate(credentials);
+    return async (credentials: C, client?: ClientAddress): Promise<U | null> => {
+      const ip = client?.ip;
+      if (!ip || !credentials) return authenticate(credentials);
+      if (isGuess(credentials)) {
+        const state = await failures.get(ip);
+        if (state && state.consumedPoints >= this.config.authFailures.points) throw rateLimited('authFailures', state.msBeforeNext);
+      }
+      const user = await authenticate(credentials);
+      if (!user) await consume(failures, 'authFailures', ip, 1);
+      return user;
+    };
+  }
+}
+
+/** Where a request comes from, for the per-address limit. */
+export interface ClientAddress {
+  ip?: string;
+}
+
+/**
+ * The client's address of a request that Express did not see (a WebSocket upgrade), by Express's
+ * own `trust proxy` function: X-Forwarded-For is walked from the nearest hop while the hop is
+ * trusted (the rule Express's `req.ip` follows, proxy-addr's).
+ */
+export function upgradeClientIp(request: IncomingMessage, trust: (address: string, hop: number) => boolean): string | undefined {
+  const forwarded = String(request.headers['x-forwarded-for'] ?? '')
+    .split(',')
+    .map((hop) => hop.trim())
+    .filter(Boolean)
+    .reverse();
+  const chain = [request.socket.remoteAddress ?? '', ...forwarded];
+  for (let hop = 0; hop < chain.length - 1; hop++) if (!trust(chain[hop], hop)) return chain[hop] || undefined;
+  return chain[chain.length - 1] || undefined;
+}
