@@ -73,21 +73,24 @@ test('a consumer that stops reading is closed, then destroyed within LIVE_STALLE
   let posted = 1;
   while ((await slowSockets('destroyed')) === 0) {
     if (posted > 2000) throw new Error('the stalled consumer was never destroyed');
-    expect((await post(`${posted} ${filler}`)).errors).toBeUndefined();
-    posted++;
+    const batch = Array.from({ length: 8 }, (_, i) => post(`${posted + i} ${filler}`));
+    for (const answer of await Promise.all(batch)) expect(answer.errors).toBeUndefined();
+    posted += 8;
   }
   // Closed with 1013 first, and destroyed because that close could not reach a client not reading.
   expect(await slowSockets('closed')).toBe(1);
   await until(async () => (await gauge('conclave_live_sockets')) === 1, 'the stalled socket to be gone from the server');
 
-  // The healthy subscriber received every comment, in order.
+  // The healthy subscriber received every comment, once each (posted 8 at a time: in log order, not number order).
   expect((await post('last')).errors).toBeUndefined();
-  const events = await feed.until((r) => r.some((e) => e.sessionEvents.comment?.body === 'last'), 20_000);
+  const events = await feed.until((r) => r.some((e) => e.sessionEvents.comment?.body === 'last'), 60_000);
   const comments = events.filter((e) => e.sessionEvents.type === 'COMMENT_POSTED').map((e) => e.sessionEvents.comment.body.split(' ')[0]);
-  expect(comments).toEqual(['first', ...Array.from({ length: posted - 1 }, (_, i) => String(i + 1)), 'last']);
+  expect(comments[0]).toBe('first');
+  expect(comments[comments.length - 1]).toBe('last');
+  expect(comments.slice(1, -1).map(Number).sort((a, b) => a - b)).toEqual(Array.from({ length: posted - 1 }, (_, i) => i + 1));
 
   // What the stalled client sees once it reads again: the connection is gone (1006, no close frame).
   (stalled.ws as unknown as { _socket: { resume(): void } })._socket.resume();
   expect(await stalled.closed).toBe(1006);
   await healthy.dispose();
-}, 120_000);
+}, 240_000);
