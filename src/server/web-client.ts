@@ -12,7 +12,8 @@ const SERVER_PATHS = /^\/(graphql|auth|metrics|health|livez|readyz)(\/|$)/;
  */
 export function webClient(root: string): express.RequestHandler[] {
   const dist = path.join(root, 'web', 'dist');
-  if (!existsSync(path.join(dist, 'index.html'))) return [];
+  // (Express refuses an empty list of handlers: one that passes everything on.)
+  if (!existsSync(path.join(dist, 'index.html'))) return [(_req, _res, next) => next()];
   const index = path.join(dist, 'index.html');
   return [
     // Hashed asset names never change content: cache them for a year; index.html always revalidates.
