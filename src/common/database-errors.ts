@@ -39,12 +39,17 @@ const CONSTRAINT_FIELDS: Record<string, { field: string; message: string; code?:
 const UNIQUE_VIOLATION = '23505';
 const FOREIGN_KEY_VIOLATION = '23503';
 const CHECK_VIOLATIONS = new Set(['23514', '23502']);
+/** query_canceled: statement_timeout (STATEMENT_TIMEOUT_MS) cut a statement short. */
+const QUERY_CANCELED = '57014';
 
 export function mapDatabaseError(error: unknown): unknown {
   if (error instanceof AppError) return error;
   const constraint = (error as { constraint?: string }).constraint;
   const known = constraint ? CONSTRAINT_FIELDS[constraint] : undefined;
-  const code = (error as { code?: string }).code;
+  const code = (error as { code?: string }).code ?? ((error as { cause?: { code?: string } }).cause?.code);
+  if (code === QUERY_CANCELED) {
+    return new AppError(ErrorCode.QUERY_TIMEOUT, 'The database took longer than this server allows for one statement (STATEMENT_TIMEOUT_MS): ask for less, or try again later.');
+  }
   if (error instanceof UniqueConstraintViolationException || code === UNIQUE_VIOLATION) {
     if (known?.code) return new AppError(known.code, known.message, { field: known.field });
     return conflict(known?.message ?? 'This already exists.', known?.field);

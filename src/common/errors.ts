@@ -25,6 +25,14 @@ export enum ErrorCode {
   PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
   /** Only the known clients' documents may run here (TRUSTED_DOCUMENTS=require), and this one is not among them. */
   PERSISTED_QUERY_NOT_IN_LIST = 'PERSISTED_QUERY_NOT_IN_LIST',
+  /**
+   * The operation asks for more than the server's limits allow (QUERY_MAX_* settings), refused before
+   * anything runs: `extensions.limit` names it (`tokens`, `depth`, `aliases`, `directives`, `cost`,
+   * `nodes`), with the document's `measured` value and the `maximum`.
+   */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** A database statement ran longer than STATEMENT_TIMEOUT_MS and was cancelled: ask for less, or retry later. */
+  QUERY_TIMEOUT = 'QUERY_TIMEOUT',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 

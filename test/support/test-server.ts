@@ -12,6 +12,7 @@ import { TrustedDocuments } from '../../src/server/trusted-documents';
 import { repoRoot } from '../../src/db/postgres-server';
 import { createSchema } from '../../src/schema';
 import { startServer } from '../../src/server';
+import { DEFAULT_LIMITS, type QueryLimits } from '../../src/server/limits/query-limits';
 import { createTestDatabase } from './database';
 
 export const TEST_SECRET = 'test-secret-not-for-production-0123456789';
@@ -59,11 +60,15 @@ export interface TestServerOptions {
   databaseUrl?: string;
   /** The rules' settings (config.ts), the defaults unless given. */
   settings?: Settings;
+  /** Query limits over the defaults (server/limits/query-limits.ts). */
+  limits?: Partial<QueryLimits>;
+  /** STATEMENT_TIMEOUT_MS of this server's pool (default: none). */
+  statementTimeoutMs?: number;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
-  const orm = await openOrm(databaseUrl, { poolMax: 5 });
+  const orm = await openOrm(databaseUrl, { poolMax: 5, statementTimeoutMs: options.statementTimeoutMs });
   let statements = 0;
   orm.em.getKnex().on('query', () => {
     statements++;
@@ -82,6 +87,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     auth: options.auth,
     signInCheckMs: options.signInCheckMs,
     settings: options.settings,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
   });
   const url = `http://127.0.0.1:${server.port}/graphql`;
   const tokens = new Map<string, Promise<string>>();
