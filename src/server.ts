@@ -289,7 +289,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const params = TrustedDocuments.paramsOf(req);
         const tooLong = typeof params.query === 'string' ? limiter.checkText(params.query) : null;
         if (tooLong) throw tooLong;
-        const context = await createContext(req.headers.authorization, requestIdOf(res));
+        // A statement cancelled by statement_timeout while signing in is QUERY_TIMEOUT, not a 500.
+        const context = await createContext(req.headers.authorization, requestIdOf(res)).catch((error: unknown) => {
+          throw mapDatabaseError(error);
+        });
         trusted.admit(params, context.user);
         return bindResponse(context, res);
       },

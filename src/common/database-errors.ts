@@ -46,9 +46,13 @@ export function mapDatabaseError(error: unknown): unknown {
   if (error instanceof AppError) return error;
   const constraint = (error as { constraint?: string }).constraint;
   const known = constraint ? CONSTRAINT_FIELDS[constraint] : undefined;
-  const code = (error as { code?: string }).code ?? ((error as { cause?: { code?: string } }).cause?.code);
-  if (code === QUERY_CANCELED) {
-    return new AppError(ErrorCode.QUERY_TIMEOUT, 'The database took longer than this server allows for one statement (STATEMENT_TIMEOUT_MS): ask for less, or try again later.');
+  const code = (error as { code?: string }).code;
+  // Also when Apollo wrapped it (a statement of the request's context: "Context creation failed").
+  if (code === QUERY_CANCELED || (error as { originalError?: { code?: string } }).originalError?.code === QUERY_CANCELED) {
+    return new AppError(ErrorCode.QUERY_TIMEOUT, 'The database took longer than this server allows for one statement (STATEMENT_TIMEOUT_MS): ask for less, or try again later.', {
+      // Apollo's status for a refusal before execution (the request's context): the server could not answer in time.
+      http: { status: 503 },
+    });
   }
   if (error instanceof UniqueConstraintViolationException || code === UNIQUE_VIOLATION) {
     if (known?.code) return new AppError(known.code, known.message, { field: known.field });
