@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import type { QueryLimits } from './server/limits/query-limits';
 
 /**
  * Every environment variable the server reads, in one validated schema: a typo or an
@@ -165,6 +166,33 @@ const ABUSE_VARIABLES = {
   ),
 } satisfies Record<string, Variable<unknown>>;
 
+/** Query limits: see README "Limits" (graphql-armor's defaults, loosened only where the real documents need it). */
+const LIMIT_VARIABLES = {
+  QUERY_MAX_TOKENS: variable(integer(1, 1_000_000).default(1000), 'an integer from 1 to 1000000', '`1000`', 'tokens of one document, counted before it is parsed'),
+  QUERY_MAX_DEPTH: variable(integer(1, 100).default(6), 'an integer from 1 to 100', '`6`', 'nesting of fields in one operation'),
+  QUERY_MAX_ALIASES: variable(integer(0, 10_000).default(15), 'an integer from 0 to 10000', '`15`', 'aliases in one operation'),
+  QUERY_MAX_DIRECTIVES: variable(integer(0, 10_000).default(50), 'an integer from 0 to 10000', '`50`', 'directives in one operation'),
+  QUERY_MAX_COST: variable(
+    integer(1, 100_000_000).default(50_000),
+    'an integer from 1 to 100000000',
+    '`50000`',
+    'fields one operation may resolve, each multiplied by the sizes of the lists above it (`first`/`last`, or the list\'s cap)',
+  ),
+  QUERY_MAX_NODES: variable(integer(1, 100_000_000).default(500_000), 'an integer from 1 to 100000000', '`500000`', 'objects one answer may hold, counted the same way (GitHub\'s node limit)'),
+  GRAPHQL_SUGGESTIONS: variable(
+    oneOf(['auto', 'true', 'false'] as const, 'auto'),
+    'auto, true or false',
+    '`auto`',
+    '"Did you mean …?" in validation errors; `auto`: off when `NODE_ENV=production`',
+  ),
+  STATEMENT_TIMEOUT_MS: variable(
+    integer(0, 3_600_000).default(10_000),
+    'an integer from 0 to 3600000',
+    '`10000`',
+    'PostgreSQL `statement_timeout` of the server\'s connections: a longer statement is cancelled and answered `QUERY_TIMEOUT` (0: none)',
+  ),
+} satisfies Record<string, Variable<unknown>>;
+
 /** name → how it is read. Keep the README's configuration table in step (a test compares them). */
 export const VARIABLES = {
   PORT: variable(port(4000), 'an integer from 0 to 65535', '`4000`', 'HTTP port (0 picks a free one)'),
@@ -250,6 +278,7 @@ export const VARIABLES = {
   ...PRIVACY_VARIABLES,
   ...FAULT_VARIABLES,
   ...ABUSE_VARIABLES,
+  ...LIMIT_VARIABLES,
 } satisfies Record<string, Variable<unknown>>;
 
 type Values = { [K in keyof typeof VARIABLES]: (typeof VARIABLES)[K] extends Variable<infer T> ? T : never };
@@ -288,6 +317,10 @@ export interface Config {
   retention: { defaultMonths: number; sweepHours: number };
   faults: FaultConfig;
   abuse: AbuseConfig;
+  /** What one operation may ask for (server/limits/). */
+  limits: QueryLimits;
+  /** PostgreSQL statement_timeout of the pool's connections, ms (0: none). */
+  statementTimeoutMs: number;
 }
 
 /** SHUTDOWN_DRAIN_MS, LIVE_MAX_BUFFERED_BYTES, LIVE_STALLED_CLOSE_MS. */
@@ -409,6 +442,17 @@ export function loadConfig(root: string, env: NodeJS.ProcessEnv = process.env): 
     faults: { drainMs: vars.SHUTDOWN_DRAIN_MS, maxBufferedBytes: vars.LIVE_MAX_BUFFERED_BYTES, stalledCloseMs: vars.LIVE_STALLED_CLOSE_MS },
     settings: { reportMinVotes: vars.REPORT_MIN_VOTES },
     abuse: abuseConfig(vars),
+    limits: {
+      tokens: vars.QUERY_MAX_TOKENS,
+      depth: vars.QUERY_MAX_DEPTH,
+      aliases: vars.QUERY_MAX_ALIASES,
+      directives: vars.QUERY_MAX_DIRECTIVES,
+      cost: vars.QUERY_MAX_COST,
+      nodes: vars.QUERY_MAX_NODES,
+      // A production server does not map its schema for strangers; `auto` keeps them while developing.
+      suggestions: vars.GRAPHQL_SUGGESTIONS === 'auto' ? vars.NODE_ENV !== 'production' : vars.GRAPHQL_SUGGESTIONS === 'true',
+    },
+    statementTimeoutMs: vars.STATEMENT_TIMEOUT_MS,
   };
 }
 

@@ -35,6 +35,7 @@ async function serve(config: Config, orm: Orm, logger: Logger) {
     logger,
     liveDelivery: config.liveDelivery,
     settings: config.settings,
+    limits: config.limits,
     metricsToken: config.metricsToken,
     trustedDocuments: TrustedDocuments.load(repoRoot(), config.trustedDocuments),
     auth: config.auth,
@@ -77,7 +78,7 @@ async function main() {
     // The primary prepared the database and passed its URL in DATABASE_URL.
     const worker = logger.child({ worker: cluster.worker!.id });
     return runWorker(worker, async () => {
-      const orm = await openOrm(config.databaseUrl!, { poolMax: config.poolMax });
+      const orm = await openOrm(config.databaseUrl!, { poolMax: config.poolMax, statementTimeoutMs: config.statementTimeoutMs });
       const server = await serve(config, orm, worker);
       return { stop: async () => (await server.stop(), await orm.close()) };
     });
@@ -104,7 +105,7 @@ async function main() {
     });
   }
 
-  const orm = await openOrm(database.url, { poolMax: config.poolMax });
+  const orm = await openOrm(database.url, { poolMax: config.poolMax, statementTimeoutMs: config.statementTimeoutMs });
   await prepare(orm, config, logger);
   const server = await serve(config, orm, logger);
   const stopRetention = retentionSweep(orm, config, logger);

@@ -44,6 +44,8 @@ import { DEFAULT_SETTINGS, defaultAbuseConfig, type AbuseConfig, type Settings }
 import { corsPolicy, introspectionRefusal, landingPage, securityHeaders } from './server/exposure';
 import { RateLimits, upgradeClientIp } from './server/rate-limits';
 import { closeIfRateLimited, SocketLimits } from './server/socket-limits';
+import { queryLimitsPlugin } from './server/limits/limits-plugin';
+import { DEFAULT_LIMITS, QueryLimiter, withoutSuggestions, type QueryLimits } from './server/limits/query-limits';
 
 export interface ServerOptions {
   orm: Orm;
@@ -69,6 +71,8 @@ export interface ServerOptions {
   auth?: Partial<AuthConfig>;
   /** RETENTION_MONTHS (default 24). */
   defaultRetentionMonths?: number;
+  /** What one operation may ask for (Config.limits); graphql-armor's defaults, loosened as the README says, unless given. */
+  limits?: QueryLimits;
   /** How often live sockets are checked against ended sign-ins in the database, should a wake-up be lost (default a minute). */
   signInCheckMs?: number;
   /** SHUTDOWN_DRAIN_MS (default 10 s): see server/http-drain.ts. */
@@ -101,7 +105,7 @@ export interface RunningServer {
  * Expected refusals reach the client as they are; anything else is masked and logged with an id,
  * beside the request's id (tagged on the error by the request's plugin, or given).
  */
-export function formatError(logger: Logger, metrics?: Metrics) {
+export function formatError(logger: Logger, metrics?: Metrics, suggestions = true) {
   return (formatted: GraphQLFormattedError, error: unknown, requestId = requestIdOfError(error)): GraphQLFormattedError => {
     const original = mapDatabaseError(unwrapResolverError(error));
     if (original instanceof GraphQLError) {
@@ -112,7 +116,7 @@ export function formatError(logger: Logger, metrics?: Metrics) {
         metrics?.countError(String(code));
         // `http` is for Apollo (the status to answer with), not for the client.
         const { http: _http, ...extensions } = original.extensions;
-        return { ...formatted, message: original.message, extensions: { ...extensions, code } };
+        return { ...formatted, message: suggestions ? original.message : withoutSuggestions(original.message), extensions: { ...extensions, code } };
       }
     }
     metrics?.countError(ErrorCode.INTERNAL_SERVER_ERROR);
@@ -164,10 +168,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }, options.settings ?? DEFAULT_SETTINGS);
   // Known once the server listens, unless configured (PUBLIC_URL).
   let publicUrl = auth.publicUrl;
-  const format = formatError(options.logger, metrics);
+  // One set of limits for both transports (server/limits/): HTTP by Apollo's plugin, WebSocket in onSubscribe.
+  const limiter = new QueryLimiter(options.schema, options.limits ?? DEFAULT_LIMITS);
+  const format = formatError(options.logger, metrics, limiter.limits.suggestions);
   const formatResult = (result: ExecutionResult, requestId?: string): FormattedExecutionResult =>
     result.errors ? { ...result, errors: result.errors.map((error) => format(error.toJSON(), error, requestId)) } : (result as FormattedExecutionResult);
-  const documents = new DocumentCache(options.schema);
+  const documents = new DocumentCache(options.schema, undefined, limiter);
   const trusted = options.trustedDocuments ?? new TrustedDocuments(new Map(), 'off');
 
   // Subscriptions share the HTTP server's port and path. The token is checked once at connect
@@ -210,14 +216,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         sockets.subscribing(ctx, id);
         const query = trusted.queryFor(payload, ctx.extra.user ?? null);
         if (typeof query !== 'string') return query;
-        // Caps, introspection and the mutation rate limit, before graphql-ws's own path too (server/socket-limits.ts).
-        const checked = documents.get(query);
-        const refused = checked.errors.length > 0 ? null : (introspectionRefusal(abuse, options.schema, checked.document) ?? (await socketLimits.refusal(ctx.subscriptions, ctx.extra.user?.id, checked.document, payload.operationName)));
-        if (refused) return refused;
-        // graphql-ws's own path, as it comes, for a document sent as text.
-        if (options.liveDelivery === 'per-subscriber' && query === payload.query) return undefined;
         const prepared = documents.get(query);
         if (prepared.errors.length > 0) return prepared.errors;
+        const tooCostly = limiter.checkCost(prepared.document, payload.operationName, payload.variables);
+        if (tooCostly) return [tooCostly];
+        // Introspection, caps and the mutation rate limit, before graphql-ws's own path too (server/socket-limits.ts).
+        const refused = introspectionRefusal(abuse, options.schema, prepared.document) ?? (await socketLimits.refusal(ctx.subscriptions, ctx.extra.user?.id, prepared.document, payload.operationName));
+        if (refused) return refused;
+        // graphql-ws's own path, as it comes, for a document sent as text (once it is within the limits).
+        if (options.liveDelivery === 'per-subscriber' && query === payload.query) return undefined;
         const args = { schema: options.schema, document: prepared.document, operationName: payload.operationName, variableValues: payload.variables };
         if (options.liveDelivery === 'per-subscriber') return args;
         const requestId = sockets.requestId(ctx, id);
@@ -286,6 +293,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       operationObservation(),
       legacyJsonStatus(),
       readAuditPlugin(options.logger),
+      queryLimitsPlugin(limiter),
     ],
   });
   await apollo.start();
@@ -324,8 +332,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     trusted.acceptDocumentIds,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const context = await createContext(req.headers.authorization, requestIdOf(res), { ip: req.ip });
-        trusted.admit(TrustedDocuments.paramsOf(req), context.user);
+        // Before Apollo parses it (and before anyone is looked up): a 1 MB document is refused after its first tokens.
+        const params = TrustedDocuments.paramsOf(req);
+        const tooLong = typeof params.query === 'string' ? limiter.checkText(params.query) : null;
+        if (tooLong) throw tooLong;
+        // A statement cancelled by statement_timeout while signing in is QUERY_TIMEOUT, not a 500.
+        const context = await createContext(req.headers.authorization, requestIdOf(res), { ip: req.ip }).catch((error: unknown) => {
+          throw mapDatabaseError(error);
+        });
+        trusted.admit(params, context.user);
         return bindResponse(context, res);
       },
     }),

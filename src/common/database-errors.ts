@@ -39,12 +39,21 @@ const CONSTRAINT_FIELDS: Record<string, { field: string; message: string; code?:
 const UNIQUE_VIOLATION = '23505';
 const FOREIGN_KEY_VIOLATION = '23503';
 const CHECK_VIOLATIONS = new Set(['23514', '23502']);
+/** query_canceled: statement_timeout (STATEMENT_TIMEOUT_MS) cut a statement short. */
+const QUERY_CANCELED = '57014';
 
 export function mapDatabaseError(error: unknown): unknown {
   if (error instanceof AppError) return error;
   const constraint = (error as { constraint?: string }).constraint;
   const known = constraint ? CONSTRAINT_FIELDS[constraint] : undefined;
   const code = (error as { code?: string }).code;
+  // Also when Apollo wrapped it (a statement of the request's context: "Context creation failed").
+  if (code === QUERY_CANCELED || (error as { originalError?: { code?: string } }).originalError?.code === QUERY_CANCELED) {
+    return new AppError(ErrorCode.QUERY_TIMEOUT, 'The database took longer than this server allows for one statement (STATEMENT_TIMEOUT_MS): ask for less, or try again later.', {
+      // Apollo's status for a refusal before execution (the request's context): the server could not answer in time.
+      http: { status: 503 },
+    });
+  }
   if (error instanceof UniqueConstraintViolationException || code === UNIQUE_VIOLATION) {
     if (known?.code) return new AppError(known.code, known.message, { field: known.field });
     return conflict(known?.message ?? 'This already exists.', known?.field);

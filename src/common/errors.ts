@@ -29,6 +29,14 @@ export enum ErrorCode {
   RATE_LIMITED = 'RATE_LIMITED',
   /** Over a fixed cap that waiting does not lift (operations at once on one WebSocket): `extensions.limit` and `extensions.max`. */
   LIMIT_EXCEEDED = 'LIMIT_EXCEEDED',
+  /**
+   * The operation asks for more than the server's limits allow (QUERY_MAX_* settings), refused before
+   * anything runs: `extensions.limit` names it (`tokens`, `depth`, `aliases`, `directives`, `cost`,
+   * `nodes`), with the document's `measured` value and the `maximum`.
+   */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** A database statement ran longer than STATEMENT_TIMEOUT_MS and was cancelled: ask for less, or retry later. */
+  QUERY_TIMEOUT = 'QUERY_TIMEOUT',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 

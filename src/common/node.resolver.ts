@@ -6,7 +6,8 @@ import { getCommittee } from '../committees/committee.service';
 import { decisionVisibleTo } from '../decisions/visibility';
 import { getSession } from '../reviews/review-session.service';
 import { visibleComments, visibleVotes } from '../reviews/visibility';
-import { forbidden, notFound } from './errors';
+import { badInput, forbidden, notFound } from './errors';
+import { MAX_PAGE_SIZE } from './pagination';
 import { NodeType, parseGlobalId, toGlobalId } from './global-id';
 import { Node } from './node';
 
@@ -27,7 +28,8 @@ export class NodeResolver {
   }
 
   @Query(() => [Node], { nullable: 'items' })
-  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() ctx: Context): Promise<(Node | null)[]> {
+  nodes(@Arg('ids', () => [ID], { description: `At most ${MAX_PAGE_SIZE}, as a page.` }) ids: string[], @Ctx() ctx: Context): Promise<(Node | null)[]> {
+    if (ids.length > MAX_PAGE_SIZE) throw badInput('ids', `At most ${MAX_PAGE_SIZE} ids at once (${ids.length} given).`);
     return Promise.all(ids.map((id) => fetchNode(ctx, id).catch(() => null)));
   }
 }

@@ -9,7 +9,14 @@ import { applyRoutines } from './routines';
 
 export type Orm = MikroORM<PostgreSqlDriver>;
 
-export function ormConfig(clientUrl: string, options: { debug?: boolean; poolMax?: number } = {}) {
+export interface OrmOptions {
+  debug?: boolean;
+  poolMax?: number;
+  /** PostgreSQL statement_timeout of every pooled connection, ms (STATEMENT_TIMEOUT_MS); unset or 0: none. */
+  statementTimeoutMs?: number;
+}
+
+export function ormConfig(clientUrl: string, options: OrmOptions = {}) {
   return defineConfig({
     clientUrl,
     entities,
@@ -26,7 +33,15 @@ export function ormConfig(clientUrl: string, options: { debug?: boolean; poolMax
       emit: 'ts',
       silent: true,
     },
-    pool: { min: 0, max: options.poolMax ?? 10 },
+    pool: {
+      min: 0,
+      max: options.poolMax ?? 10,
+      // No request holds a connection for long: PostgreSQL cancels a longer statement (SQLSTATE 57014).
+      afterCreate: (connection: { query(sql: string, done: (error?: Error) => void): void }, done: (error: Error | undefined, connection: unknown) => void) => {
+        if (!options.statementTimeoutMs) return done(undefined, connection);
+        connection.query(`SET statement_timeout = ${Math.trunc(options.statementTimeoutMs)}`, (error) => done(error, connection));
+      },
+    },
     debug: options.debug ?? false,
     // Forked EntityManagers per operation; the global one must never be used for requests.
     allowGlobalContext: false,
@@ -34,7 +49,7 @@ export function ormConfig(clientUrl: string, options: { debug?: boolean; poolMax
   });
 }
 
-export async function openOrm(clientUrl: string, options: { debug?: boolean; poolMax?: number } = {}): Promise<Orm> {
+export async function openOrm(clientUrl: string, options: OrmOptions = {}): Promise<Orm> {
   return MikroORM.init<PostgreSqlDriver>(ormConfig(clientUrl, options));
 }
 

@@ -1,7 +1,10 @@
 import { DocumentNode, GraphQLError, GraphQLSchema, parse, validate } from 'graphql';
+import type { QueryLimiter } from '../server/limits/query-limits';
 
 /** Longer documents are parsed each time: no client can pin large texts in the cache. */
 const MAX_CACHED_LENGTH = 16 * 1024;
+
+const EMPTY = { kind: 'Document', definitions: [] } as unknown as DocumentNode;
 
 export interface PreparedDocument {
   /** Small and stable: part of the key that groups subscribers who run the same operation. */
@@ -22,6 +25,8 @@ export class DocumentCache {
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly capacity = 1000,
+    /** The query limits a document must keep (the variables-dependent cost is checked per subscription). */
+    private readonly limiter?: QueryLimiter,
   ) {}
 
   get(query: string): PreparedDocument {
@@ -29,12 +34,16 @@ export class DocumentCache {
     if (known) return known;
     const cacheable = query.length <= MAX_CACHED_LENGTH;
     let prepared: PreparedDocument;
+    const tooLong = this.limiter?.checkText(query);
+    if (tooLong) return { id: 0, document: EMPTY, errors: [tooLong] };
     try {
       const document = parse(query);
-      prepared = { id: this.nextId++, document, errors: validate(this.schema, document) };
+      const errors = validate(this.schema, document);
+      const refusal = errors.length === 0 ? this.limiter?.checkDocument(document) : null;
+      prepared = { id: this.nextId++, document, errors: refusal ? [refusal] : errors };
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
-      prepared = { id: 0, document: { kind: 'Document', definitions: [] } as unknown as DocumentNode, errors: [error] };
+      prepared = { id: 0, document: EMPTY, errors: [error] };
     }
     if (!cacheable) return prepared;
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);

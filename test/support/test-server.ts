@@ -13,6 +13,7 @@ import { TrustedDocuments } from '../../src/server/trusted-documents';
 import { repoRoot } from '../../src/db/postgres-server';
 import { createSchema } from '../../src/schema';
 import { startServer } from '../../src/server';
+import { DEFAULT_LIMITS, type QueryLimits } from '../../src/server/limits/query-limits';
 import { createTestDatabase } from './database';
 
 export const TEST_SECRET = 'test-secret-not-for-production-0123456789';
@@ -68,13 +69,17 @@ export interface TestServerOptions {
    * seconds from one user and address); test/abuse sets small ones.
    */
   abuse?: Partial<AbuseConfig>;
+  /** Query limits over the defaults (server/limits/query-limits.ts). */
+  limits?: Partial<QueryLimits>;
+  /** STATEMENT_TIMEOUT_MS of this server's pool (default: none). */
+  statementTimeoutMs?: number;
 }
 
 const GENEROUS_RATE_LIMITS = { mutations: { points: 100_000, seconds: 60 }, authFailures: { points: 100_000, seconds: 60 } };
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
-  const orm = await openOrm(databaseUrl, { poolMax: 5 });
+  const orm = await openOrm(databaseUrl, { poolMax: 5, statementTimeoutMs: options.statementTimeoutMs });
   let statements = 0;
   orm.em.getKnex().on('query', () => {
     statements++;
@@ -95,6 +100,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     settings: options.settings,
     backpressure: options.backpressure,
     abuse: { ...defaultAbuseConfig(), ...GENEROUS_RATE_LIMITS, ...options.abuse },
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
   });
   const url = `http://127.0.0.1:${server.port}/graphql`;
   const tokens = new Map<string, Promise<string>>();
