@@ -25,6 +25,15 @@ export enum ErrorCode {
   PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
   /** Only the known clients' documents may run here (TRUSTED_DOCUMENTS=require), and this one is not among them. */
   PERSISTED_QUERY_NOT_IN_LIST = 'PERSISTED_QUERY_NOT_IN_LIST',
+  /** The document does not parse, or does not validate against the schema: Apollo's codes, the same over WebSocket. */
+  GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
+  /**
+   * The database cannot be reached (stopped, restarting, every connection busy): nothing was
+   * changed unless the answer says so; try again shortly. HTTP 503; /readyz says the same.
+   */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** A bug: logged with the `errorId` the answer carries. Never a refusal of the request. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -41,6 +50,10 @@ export const unauthenticated = () =>
 export const forbidden = (message = 'You are not allowed to do this.') => new AppError(ErrorCode.FORBIDDEN, message);
 
 export const badInput = (field: string, message: string) => new AppError(ErrorCode.BAD_USER_INPUT, message, { field });
+
+/** `http` tells Apollo the status to answer with; formatError keeps it from the client. */
+export const serviceUnavailable = () =>
+  new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again in a few seconds.', { http: { status: 503 } });
 
 export const notFound = (what: string, id: string, field = 'id') =>
   new AppError(ErrorCode.NOT_FOUND, `${what} ${id} does not exist.`, { field });
