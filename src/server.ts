@@ -11,6 +11,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ErrorCode } from './common/errors';
 import { mapDatabaseError } from './common/database-errors';
+import { inputProblem } from './common/input-limits';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { readAuditPlugin } from './audit/audit-plugin';
@@ -37,6 +38,9 @@ import { assignRequestId, requestIdOf, requestIdOfError } from './observability/
 import { SocketObservation } from './observability/socket-observation';
 import { metricsCollector } from './server/cluster-metrics';
 import { legacyJsonStatus } from './server/http-conventions';
+import { healthRoutes } from './server/health';
+import { inputChecks, serviceUnavailableStatus } from './server/honest-errors';
+import { migrationsList } from '../migrations';
 import { TrustedDocuments } from './server/trusted-documents';
 import { DEFAULT_SETTINGS, type Settings } from './config';
 
@@ -185,10 +189,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         sockets.subscribing(ctx, id);
         const query = trusted.queryFor(payload, ctx.extra.user ?? null);
         if (typeof query !== 'string') return query;
-        // graphql-ws's own path, as it comes, for a document sent as text.
-        if (options.liveDelivery === 'per-subscriber' && query === payload.query) return undefined;
         const prepared = documents.get(query);
         if (prepared.errors.length > 0) return prepared.errors;
+        const problem = inputProblem(options.schema, prepared.document, payload.operationName, payload.variables);
+        if (problem) return [problem];
+        // graphql-ws's own path, as it comes, for a document sent as text.
+        if (options.liveDelivery === 'per-subscriber' && query === payload.query) return undefined;
         const args = { schema: options.schema, document: prepared.document, operationName: payload.operationName, variableValues: payload.variables };
         if (options.liveDelivery === 'per-subscriber') return args;
         const requestId = sockets.requestId(ctx, id);
@@ -241,15 +247,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginCacheControlDisabled(),
       operationObservation(),
       legacyJsonStatus(),
+      inputChecks(options.schema),
+      serviceUnavailableStatus(),
       readAuditPlugin(options.logger),
     ],
   });
   await apollo.start();
 
   app.use(assignRequestId);
-  app.get('/health', (_req, res) => {
-    res.json({ ok: true });
-  });
+  app.use(healthRoutes(options.orm.config.get('clientUrl')!, migrationsList, options.logger));
   app.get('/metrics', metricsEndpoint(metricsCollector(metrics), options.metricsToken, options.logger));
   app.use(
     '/auth',
@@ -276,7 +282,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     trusted.acceptDocumentIds,
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const context = await createContext(req.headers.authorization, requestIdOf(res));
+        // Signing the request in reads the database: its absence is a 503 here too, not a bug.
+        const context = await createContext(req.headers.authorization, requestIdOf(res)).catch((error: unknown) => {
+          throw mapDatabaseError(error);
+        });
         trusted.admit(TrustedDocuments.paramsOf(req), context.user);
         return bindResponse(context, res);
       },
