@@ -1,8 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '../config';
-import { connectDatabase } from '../db/database';
-import { openOrm } from '../db/orm';
-import { repoRoot } from '../db/postgres-server';
+import { runShellCommand, withShellDatabase } from '../db/shell-command';
 import { SignInMethod } from './auth-session.entity';
 import { accessTokenFor, openSession } from './sessions';
 import { loadOrCreateSecret } from './tokens';
@@ -13,15 +10,12 @@ import { loadOrCreateSecret } from './tokens';
  * `npm run token -- --list` lists the users. Uses the same database and secret as `npm start`.
  * The session is revoked like any other (`revokeSignInSession`).
  */
-async function main(args: string[]) {
-  const config = loadConfig(repoRoot());
+async function main(args: string[]): Promise<number> {
   if (args.length !== 1) {
     console.error('Usage: npm run token -- <email> | --list');
     return 2;
   }
-  const database = await connectDatabase(config);
-  const orm = await openOrm(database.url, { poolMax: 1 });
-  try {
+  return withShellDatabase(async (orm, config) => {
     const db = orm.em.getKnex();
     if (args[0] === '--list') {
       const users = await db('app_user').orderBy(['role', 'email']).select('email', 'name', 'role');
@@ -38,16 +32,7 @@ async function main(args: string[]) {
     const access = await accessTokenFor(loadOrCreateSecret(config.jwtSecret, config.dataDir), { userId: user.id, sessionId: session.sessionId }, config.auth.accessTokenMinutes);
     console.log(access.token);
     return 0;
-  } finally {
-    await orm.close();
-    await database.stop();
-  }
+  });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runShellCommand(main);

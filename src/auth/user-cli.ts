@@ -2,12 +2,9 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { AuditKind } from '../audit/audit-event.entity';
 import { recordAudit } from '../audit/audit-recorder';
-import { AppError, badInput } from '../common/errors';
+import { badInput } from '../common/errors';
 import { requireEmail, requireText } from '../common/validation';
-import { loadConfig } from '../config';
-import { connectDatabase } from '../db/database';
-import { migrate, openOrm } from '../db/orm';
-import { repoRoot } from '../db/postgres-server';
+import { runShellCommand, withShellDatabase } from '../db/shell-command';
 import { checkNewPassword, hashPassword } from './passwords';
 import { revokeSessions } from './sessions';
 import { UserRole } from './user.entity';
@@ -34,12 +31,8 @@ async function main(args: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const config = loadConfig(repoRoot());
   const password = command === 'password' ? await readStdin() : null;
-  const database = await connectDatabase(config);
-  const orm = await openOrm(database.url, { poolMax: 1 });
-  try {
-    await migrate(orm);
+  return withShellDatabase(async (orm) => {
     const db = orm.em.getKnex();
     const email = requireEmail('email', rest[0]);
     if (command === 'add') {
@@ -62,17 +55,7 @@ async function main(args: string[]): Promise<number> {
     });
     console.log(`Set the password of ${email}; their sessions were ended.`);
     return 0;
-  } finally {
-    await orm.close();
-    await database.stop();
-  }
+  }, { migrated: true });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error) => {
-    // A refusal is said in one line; anything else is a bug and keeps its stack.
-    console.error(error instanceof AppError ? error.message : error);
-    process.exit(error instanceof AppError ? 1 : 3);
-  },
-);
+runShellCommand(main);

@@ -30,9 +30,18 @@ export function encodeEventId(cursor: Cursor): string {
   return Buffer.from(`${cursor.xid}:${cursor.id}`).toString('base64url');
 }
 
-/** Null when the text is not an event id this server issued. */
+/**
+ * The id of a frame derived from a logged event (the tally after a vote): its own identity, so a
+ * client that de-duplicates by `eventId` keeps both, yet a valid `after` — the derived frame comes
+ * right after its event, so resuming after either resumes after the event.
+ */
+export function derivedEventId(cursor: Cursor, kind: 'tally'): string {
+  return Buffer.from(`${cursor.xid}:${cursor.id}:${kind}`).toString('base64url');
+}
+
+/** Null when the text is not an event id this server issued (an event's, or a derived frame's). */
 export function decodeEventId(eventId: string): Cursor | null {
-  const match = /^(\d{1,20}):(\d{1,20})$/.exec(Buffer.from(eventId, 'base64url').toString('utf8'));
+  const match = /^(\d{1,20}):(\d{1,20})(?::tally)?$/.exec(Buffer.from(eventId, 'base64url').toString('utf8'));
   return match ? { xid: BigInt(match[1]), id: BigInt(match[2]) } : null;
 }
 

@@ -116,6 +116,10 @@ describe.each(['shared', 'per-subscriber'] as const)('%s delivery', (liveDeliver
     const [cast, tally] = (await flow(otherMember, 5)).slice(3).map((e) => e.sessionEvents);
     expect(cast).toMatchObject({ __typename: 'VoteCastEvent', type: 'VOTE_CAST', version: 1, changed: false, vote: null, actor: { name: 'Member 1' } });
     expect(tally).toMatchObject({ __typename: 'TallyChangedEvent', tally: null });
+    // The tally frame has its own identity (a client de-duplicating by eventId keeps both), and
+    // resuming after it replays what came after the vote, not the vote again.
+    expect(tally.eventId).not.toBe(cast.eventId);
+    const resumed = open(world.officer).subscribe(SESSION_EVENTS, { sessionId, after: tally.eventId });
     // The voter sees their own vote; the officer sees everything.
     const own = (await flow(member, 5))[3].sessionEvents;
     expect(own.vote).toMatchObject({ version: 1, member: { name: 'Member 1' } });
@@ -123,6 +127,9 @@ describe.each(['shared', 'per-subscriber'] as const)('%s delivery', (liveDeliver
 
     // Once member 1 has voted, the tally they receive is no longer hidden.
     await act(world.members[1], VOTE, vote(applicants[0], 2));
+    const afterTally = withoutPresence(await resumed.until((r) => withoutPresence(r).length >= 2)).map((e) => e.sessionEvents);
+    expect(afterTally.map((e) => e.type)).toEqual(['VOTE_CAST', 'TALLY_CHANGED']);
+    expect(afterTally[0].actor.name).toBe('Member 2');
     expect((await flow(otherMember, 7))[6].sessionEvents.tally).toEqual({ voteCount: 2, overall: { mean: 3 } });
     // Member 0 (who voted) sees member 1's vote; the chair, who has not voted, does not.
     expect((await flow(member, 7))[5].sessionEvents.vote).toMatchObject({ member: { name: 'Member 2' } });

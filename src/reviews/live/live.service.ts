@@ -4,7 +4,7 @@ import { badInput, unauthenticated } from '../../common/errors';
 import { fromGlobalId } from '../../common/global-id';
 import type { Context } from '../../context';
 import { AsyncQueue } from '../../events/async-queue';
-import { Cursor, decodeEventId, StoredEvent } from '../../events/event-feed';
+import { Cursor, decodeEventId, derivedEventId, StoredEvent } from '../../events/event-feed';
 import { SessionEventType } from '../../events/session-event.entity';
 import { createLoaders, Loaders } from '../../loaders';
 import { Access } from '../../auth/access';
@@ -65,7 +65,9 @@ function liveEventsFor(viewer: AuthUser, events: StoredEvent[], audience: Audien
   const out: LiveEvent[] = [];
   seen.forEach((s, index) => {
     out.push(toLiveEvent(s, loaders));
-    if (s.event.applicantId && lastVote.get(s.event.applicantId) === index) out.push(toLiveEvent(s, loaders, SessionEventType.TALLY_CHANGED));
+    if (s.event.applicantId && lastVote.get(s.event.applicantId) === index) {
+      out.push(toLiveEvent(s, loaders, SessionEventType.TALLY_CHANGED, derivedEventId(s.event.cursor, 'tally')));
+    }
   });
   return out;
 }
