@@ -9,6 +9,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ErrorCode } from './common/errors';
 import { mapDatabaseError } from './common/database-errors';
+import { inputProblem } from './common/input-limits';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { readAuditPlugin } from './audit/audit-plugin';
@@ -37,6 +38,9 @@ import { SocketObservation } from './observability/socket-observation';
 import { metricsCollector } from './server/cluster-metrics';
 import { legacyJsonStatus } from './server/http-conventions';
 import { HttpDrain } from './server/http-drain';
+import { healthRoutes } from './server/health';
+import { inputChecks, serviceUnavailableStatus } from './server/honest-errors';
+import { migrationsList } from '../migrations';
 import { TrustedDocuments } from './server/trusted-documents';
 import { webClient } from './server/web-client';
 import { repoRoot } from './db/postgres-server';
@@ -220,6 +224,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (prepared.errors.length > 0) return prepared.errors;
         const tooCostly = limiter.checkCost(prepared.document, payload.operationName, payload.variables);
         if (tooCostly) return [tooCostly];
+        const problem = inputProblem(options.schema, prepared.document, payload.operationName, payload.variables);
+        if (problem) return [problem];
         // Introspection, caps and the mutation rate limit, before graphql-ws's own path too (server/socket-limits.ts).
         const refused = introspectionRefusal(abuse, options.schema, prepared.document) ?? (await socketLimits.refusal(ctx.subscriptions, ctx.extra.user?.id, prepared.document, payload.operationName));
         if (refused) return refused;
@@ -292,6 +298,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       ApolloServerPluginCacheControlDisabled(),
       operationObservation(),
       legacyJsonStatus(),
+      inputChecks(options.schema),
+      serviceUnavailableStatus(),
       readAuditPlugin(options.logger),
       queryLimitsPlugin(limiter),
     ],
@@ -301,9 +309,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.disable('x-powered-by');
   if (abuse.trustProxy !== undefined) app.set('trust proxy', abuse.trustProxy);
   app.use(assignRequestId, securityHeaders(abuse));
-  app.get('/health', (_req, res) => {
-    res.json({ ok: true });
-  });
+  app.use(healthRoutes(options.orm.config.get('clientUrl')!, migrationsList, options.logger));
   app.get('/metrics', metricsEndpoint(metricsCollector(metrics), options.metricsToken, options.logger));
   app.use(
     '/auth',
@@ -336,7 +342,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const params = TrustedDocuments.paramsOf(req);
         const tooLong = typeof params.query === 'string' ? limiter.checkText(params.query) : null;
         if (tooLong) throw tooLong;
-        // A statement cancelled by statement_timeout while signing in is QUERY_TIMEOUT, not a 500.
+        // Signing the request in reads the database: a statement cancelled by statement_timeout is
+        // QUERY_TIMEOUT, an unreachable database a 503 (SERVICE_UNAVAILABLE), never a bug.
         const context = await createContext(req.headers.authorization, requestIdOf(res), { ip: req.ip }).catch((error: unknown) => {
           throw mapDatabaseError(error);
         });

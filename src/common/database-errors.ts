@@ -4,7 +4,7 @@ import {
   NotNullConstraintViolationException,
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
-import { AppError, badInput, conflict, ErrorCode } from './errors';
+import { AppError, badInput, conflict, ErrorCode, serviceUnavailable } from './errors';
 
 /**
  * The database enforces the same rules as the services (so no client can store what the API
@@ -42,8 +42,45 @@ const CHECK_VIOLATIONS = new Set(['23514', '23502']);
 /** query_canceled: statement_timeout (STATEMENT_TIMEOUT_MS) cut a statement short. */
 const QUERY_CANCELED = '57014';
 
+/**
+ * Values PostgreSQL refused although the API should have stopped them first (input-limits.ts and
+ * the scalars do): a safety net, so that a check we missed is still the client's error, not a bug.
+ */
+const REFUSED_VALUES: Record<string, string> = {
+  '22P05': 'A text contains a character the database cannot store (NUL).',
+  '22021': 'A text contains a character the database cannot store (NUL).',
+  '22008': 'A date or time is out of range.',
+  '22007': 'A date or time is not valid.',
+  '22003': 'A number is out of range.',
+  '22001': 'A text is longer than this field takes.',
+};
+
+/**
+ * The database is not there (stopped, restarting, unreachable) or gave no connection in time,
+ * as opposed to refusing the statement: SQLSTATE class 08 (connection exception), 57P01–57P03
+ * (shutdown, crash, starting up), socket errors, and the pool's and driver's own messages.
+ */
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', 'ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'EAI_AGAIN']);
+const UNAVAILABLE_MESSAGE =
+  /Connection terminated|Timeout acquiring a connection|connect ECONNREFUSED|Client has encountered a connection error|Connection is not queryable|terminating connection due to|the database system is (starting up|shutting down|in recovery mode)|timeout exceeded when trying to connect/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && typeof cause === 'object' && depth < 5; depth++) {
+    const { code, message } = cause as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (UNAVAILABLE_CODES.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    if (typeof message === 'string' && UNAVAILABLE_MESSAGE.test(message)) return true;
+    // AggregateError (a refused connection to each of several addresses), or a wrapped cause.
+    const errors = (cause as { errors?: unknown[] }).errors;
+    if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner))) return true;
+    cause = (cause as { cause?: unknown; originalError?: unknown }).cause ?? (cause as { originalError?: unknown }).originalError;
+  }
+  return false;
+}
+
 export function mapDatabaseError(error: unknown): unknown {
   if (error instanceof AppError) return error;
+  if (!error || typeof error !== 'object') return error;
+  if (isDatabaseUnavailable(error)) return serviceUnavailable();
   const constraint = (error as { constraint?: string }).constraint;
   const known = constraint ? CONSTRAINT_FIELDS[constraint] : undefined;
   const code = (error as { code?: string }).code;
@@ -64,5 +101,13 @@ export function mapDatabaseError(error: unknown): unknown {
   if (error instanceof ForeignKeyConstraintViolationException || code === FOREIGN_KEY_VIOLATION) {
     return conflict('This is still referenced by other records (for example by votes), or refers to something that no longer exists.');
   }
+  const refused = REFUSED_VALUES[code ?? ''];
+  if (refused) return new AppError(ErrorCode.BAD_USER_INPUT, refused, { field: fieldOf(error) });
   return error;
+}
+
+/** The column at fault when PostgreSQL names it (it seldom does for value errors). */
+function fieldOf(error: object): string | undefined {
+  const column = (error as { column?: string }).column;
+  return column ? column.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase()) : undefined;
 }

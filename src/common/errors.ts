@@ -37,6 +37,15 @@ export enum ErrorCode {
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** A database statement ran longer than STATEMENT_TIMEOUT_MS and was cancelled: ask for less, or retry later. */
   QUERY_TIMEOUT = 'QUERY_TIMEOUT',
+  /** The document does not parse, or does not validate against the schema: Apollo's codes, the same over WebSocket. */
+  GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
+  GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
+  /**
+   * The database cannot be reached (stopped, restarting, every connection busy): nothing was
+   * changed unless the answer says so; try again shortly. HTTP 503; /readyz says the same.
+   */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** A bug: logged with the `errorId` the answer carries. Never a refusal of the request. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -53,6 +62,10 @@ export const unauthenticated = () =>
 export const forbidden = (message = 'You are not allowed to do this.') => new AppError(ErrorCode.FORBIDDEN, message);
 
 export const badInput = (field: string, message: string) => new AppError(ErrorCode.BAD_USER_INPUT, message, { field });
+
+/** `http` tells Apollo the status to answer with; formatError keeps it from the client. */
+export const serviceUnavailable = () =>
+  new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; try again in a few seconds.', { http: { status: 503 } });
 
 export const notFound = (what: string, id: string, field = 'id') =>
   new AppError(ErrorCode.NOT_FOUND, `${what} ${id} does not exist.`, { field });

@@ -2,11 +2,26 @@ import { badInput } from './errors';
 
 /** Small input checks shared by the services; each names the field at fault. */
 
+/**
+ * What every argument is held to before any resolver runs (input-limits.ts), whatever its
+ * service checks later: no text longer than the longest any field takes (a comment, 5,000), and
+ * no input list longer than this unless its input field declares a maximum of its own.
+ */
+export const MAX_TEXT_LENGTH = 10_000;
+export const MAX_INPUT_LIST_ITEMS = 100;
+
+/** Why PostgreSQL could not store this text (NUL: `text` and `jsonb` refuse it), or null. */
+export function textProblem(text: string, maxLength: number): string | null {
+  if (text.includes('\u0000')) return 'must not contain NUL characters.';
+  if (text.length > maxLength) return `must be at most ${maxLength} characters.`;
+  return null;
+}
+
 export function requireText(field: string, value: string | undefined | null, maxLength = 500): string {
   const text = value?.trim() ?? '';
   if (text.length === 0) throw badInput(field, `${field} must not be empty.`);
-  if (text.includes('\u0000')) throw badInput(field, `${field} must not contain NUL characters.`);
-  if (text.length > maxLength) throw badInput(field, `${field} must be at most ${maxLength} characters.`);
+  const problem = textProblem(text, maxLength);
+  if (problem) throw badInput(field, `${field} ${problem}`);
   return text;
 }
 

@@ -1,5 +1,6 @@
 import { DocumentNode, GraphQLError, GraphQLSchema, parse, validate } from 'graphql';
 import type { QueryLimiter } from '../server/limits/query-limits';
+import { ErrorCode } from '../common/errors';
 
 /** Longer documents are parsed each time: no client can pin large texts in the cache. */
 const MAX_CACHED_LENGTH = 16 * 1024;
@@ -38,16 +39,24 @@ export class DocumentCache {
     if (tooLong) return { id: 0, document: EMPTY, errors: [tooLong] };
     try {
       const document = parse(query);
-      const errors = validate(this.schema, document);
+      const errors = validate(this.schema, document).map((error) => coded(error, ErrorCode.GRAPHQL_VALIDATION_FAILED));
       const refusal = errors.length === 0 ? this.limiter?.checkDocument(document) : null;
       prepared = { id: this.nextId++, document, errors: refusal ? [refusal] : errors };
     } catch (error) {
       if (!(error instanceof GraphQLError)) throw error;
-      prepared = { id: 0, document: EMPTY, errors: [error] };
+      prepared = { id: 0, document: EMPTY, errors: [coded(error, ErrorCode.GRAPHQL_PARSE_FAILED)] };
     }
     if (!cacheable) return prepared;
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(query, prepared);
     return prepared;
   }
+}
+
+/**
+ * graphql-js's own errors carry no code: coded as Apollo codes them over HTTP, so the client can
+ * tell its document is wrong, and formatError does not take them for a bug.
+ */
+function coded(error: GraphQLError, code: ErrorCode): GraphQLError {
+  return new GraphQLError(error.message, { nodes: error.nodes, source: error.source, positions: error.positions, extensions: { ...error.extensions, code } });
 }
