@@ -292,16 +292,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         },
       },
       landingPage(abuse),
+      // Limits and input checks refuse a document before any resolver runs (didResolveOperation).
+      queryLimitsPlugin(limiter),
+      inputChecks(options.schema),
       rateLimits.mutationPlugin(),
       // No HTTP caching of answers (they depend on the viewer and change live): without this
       // Apollo wraps every field's resolver to compute cache hints nobody reads.
       ApolloServerPluginCacheControlDisabled(),
       operationObservation(),
       legacyJsonStatus(),
-      inputChecks(options.schema),
       serviceUnavailableStatus(),
       readAuditPlugin(options.logger),
-      queryLimitsPlugin(limiter),
     ],
   });
   await apollo.start();
