@@ -19,6 +19,11 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Query.funnelReport': 100,
   'Query.applicantMixReport': 100,
   'Query.decisionsPerDay': 366,
+  // Counts per value of a small enumeration: as many rows as the enumeration has values.
+  'FunnelRow.decisions': 4,
+  'DecisionDay.decisions': 4,
+  'FunnelRow.conditionalAdmissions': 6,
+  'ScoringRow.overallDistribution': 5,
   'Calibration.applicants': 500,
   'Calibration.reviewers': 50,
   'CommitteeWork.members': 50,
