@@ -1,23 +1,32 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import { ErrorCode } from '../common/errors';
 import { inputProblem } from '../common/input-limits';
 
 /**
  * Every operation's arguments are checked before it runs (input-limits.ts): what PostgreSQL
- * would refuse is the client's BAD_USER_INPUT with its field, never a database error.
+ * would refuse is the client's BAD_USER_INPUT with its field, never a database error. A
+ * subscription sent over HTTP is refused as the client's mistake: live results travel over the
+ * WebSocket (graphql-ws) at the same path, and over HTTP its resolver's stream had nowhere to go.
  */
 export function inputChecks<C extends object>(schema: GraphQLSchema): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, request }) {
+        async didResolveOperation({ document, request, operation }) {
+          if (operation?.operation === 'subscription') throw subscriptionOverHttp();
           const problem = inputProblem(schema, document, request.operationName, request.variables);
           if (problem) throw problem;
         },
       };
     },
   };
+}
+
+function subscriptionOverHttp(): GraphQLError {
+  return new GraphQLError('Subscriptions are served over WebSocket (the graphql-ws protocol) at /graphql, not over HTTP.', {
+    extensions: { code: ErrorCode.BAD_REQUEST, http: { status: 400 } },
+  });
 }
 
 /** Seconds a client should wait before trying again while the database is away. */
