@@ -157,10 +157,14 @@ async function measure(mode: Mode, subscribers: number): Promise<Measurement> {
         inFlight.push(send(i, round++, 'burst'));
         await sleep(20);
       }
-      // Each burst drains before the next starts, so bursts measure one burst's queueing, not a pile-up.
-      await delivered((await Promise.all(inFlight)).pop()!);
+      // Each burst drains before the next starts, so bursts measure one burst's queueing, not a
+      // pile-up. Every vote of it is awaited: votes sent 20 ms apart may commit, and so arrive, in
+      // another order than they were sent, and the last one sent is not always the last to arrive.
+      for (const key of await Promise.all(inFlight)) await delivered(key);
       await sleep(INTERVAL_MS);
     }
+    // The steady votes too have reached everyone (or are reported missing) before the count.
+    for (const key of sentAt.keys()) await delivered(key);
     const cpu = servers.reduce((sum, s, i) => sum + (s.cpuSeconds() - cpuBefore[i]), 0);
     const loop = await Promise.all(servers.map((s) => s.loopStats()));
     const reports = (await Promise.all(loads.map((l) => l.ask({ cmd: 'report' }, 'report')))).map((r) => r.report);
