@@ -39,13 +39,9 @@ async function post(body: object, headers: Record<string, string> = {}) {
 
 /** Log lines arrive asynchronously (pino writes after the response): wait for the one wanted. */
 async function lineWhere(predicate: (line: Line) => boolean, timeoutMs = 5000): Promise<Line> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = lines.find(predicate);
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no such log line among ${lines.length}: ${JSON.stringify(lines.slice(-5))}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  let found: Line | undefined;
+  await until(() => (found = lines.find(predicate)) !== undefined, () => `a log line like that among ${lines.length}: ${JSON.stringify(lines.slice(-5))}`, timeoutMs);
+  return found!;
 }
 
 function metric(text: string, name: string, labels: Record<string, string> = {}): number | undefined {

@@ -16,6 +16,7 @@ import { ReviewSession, SessionStatus } from '../../src/reviews/review-session.e
 import { VoteRevision } from '../../src/reviews/vote-revision.entity';
 import { Recommendation } from '../../src/reviews/vote.entity';
 import { buildApplicant, buildReference, buildVote, buildWorld, World } from '../support/factories';
+import { until } from '../support/until';
 import { refusal, startTestServer, TestServer } from '../support/test-server';
 
 /** Subject access (the export), erasure keeping the statistics, and the retention sweep. */
@@ -230,11 +231,7 @@ describe('retention', () => {
     const { own, due } = await retentionWorld();
     const stop = scheduleRetentionSweep(own.orm.em.getKnex(), { everyHours: 1, defaultMonths: 24, logger: createLogger('silent'), firstRunInMs: 0 });
     try {
-      const deadline = Date.now() + 10_000;
-      while (!(await own.orm.em.getKnex()('applicant').where('id', due.id).first('anonymised_at')).anonymised_at) {
-        if (Date.now() > deadline) throw new Error('the scheduled sweep did not run');
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await until(async () => Boolean((await own.orm.em.getKnex()('applicant').where('id', due.id).first('anonymised_at')).anonymised_at), 'the scheduled sweep to run', 10_000);
       const entry = await own.orm.em.getKnex()('audit_event').where({ kind: 'ERASURE', action: 'retentionSweep' }).first('actor_id');
       expect(entry.actor_id).toBeNull();
     } finally {

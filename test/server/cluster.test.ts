@@ -46,13 +46,9 @@ function logLines(): Record<string, any>[] {
 }
 
 async function lineWhere(predicate: (line: Record<string, any>) => boolean, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = logLines().find(predicate);
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error(`no such log line in:\n${cluster.output().slice(-3000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+  let found: Record<string, any> | undefined;
+  await until(() => (found = logLines().find(predicate)) !== undefined, () => `a log line like that in:\n${cluster.output().slice(-3000)}`, timeoutMs);
+  return found!;
 }
 
 /** One request on its own connection, as separate clients send them: the cluster hands connections round robin. */

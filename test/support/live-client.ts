@@ -1,4 +1,5 @@
 import { Client, createClient } from 'graphql-ws';
+import { until } from './until';
 import type { Knex } from '@mikro-orm/postgresql';
 import WebSocket from 'ws';
 import { encodeEventId, ORIGIN } from '../../src/events/event-feed';
@@ -55,24 +56,18 @@ export function connect(httpUrl: string, token: string | Promise<string> | null)
         errors: [],
         completed: false,
         async waitFor(count, timeoutMs = 5000) {
-          const started = Date.now();
-          while (live.received.length < count) {
-            if (live.errors.length) throw new Error(`subscription failed: ${JSON.stringify(live.errors)}`);
-            if (Date.now() - started > timeoutMs) {
-              throw new Error(`waited ${timeoutMs} ms for ${count} results, got ${live.received.length}: ${JSON.stringify(live.received)}`);
-            }
-            await new Promise((resolve) => setTimeout(resolve, 10));
-          }
+          await until(
+            () => {
+              if (live.errors.length) throw new Error(`subscription failed: ${JSON.stringify(live.errors)}`);
+              return live.received.length >= count;
+            },
+            () => `${count} results, got ${live.received.length}: ${JSON.stringify(live.received)}`,
+            timeoutMs,
+          );
           return live.received;
         },
         async until(done, timeoutMs = 5000) {
-          const started = Date.now();
-          while (!done(live.received, live.errors)) {
-            if (Date.now() - started > timeoutMs) {
-              throw new Error(`waited ${timeoutMs} ms; got ${JSON.stringify(live.received)}, errors ${JSON.stringify(live.errors)}`);
-            }
-            await new Promise((resolve) => setTimeout(resolve, 10));
-          }
+          await until(() => done(live.received, live.errors), () => `the results wanted; got ${JSON.stringify(live.received)}, errors ${JSON.stringify(live.errors)}`, timeoutMs);
           return live.received;
         },
         stop: () => unsubscribe(),
