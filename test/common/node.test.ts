@@ -77,3 +77,14 @@ test('a comment is fetched with the rules of the discussion: a private note reac
   expect((await ask(note.author_id)).data.node.body).toMatch(/distributed systems/);
   expect((await ask(other.user_id)).errors?.[0].extensions?.code).toBe('FORBIDDEN');
 });
+
+test('nodes(ids:) answers each id as node(id:) would: a refused item is null with its own FORBIDDEN at its path, a missing one null', async () => {
+  const knex = server.orm.em.getKnex();
+  const note = await knex('session_comment').where('visibility', 'PRIVATE').first('id', 'author_id');
+  const program = await knex('program').first('id');
+  const ids = [toGlobalId('Program', program.id), toGlobalId('Comment', note.id), toGlobalId('Program', '00000000-0000-4000-8000-000000000000')];
+  const reporter = await knex('app_user').where({ role: 'REPORTER' }).first('id');
+  const response = await server.gql('query($ids: [ID!]!) { nodes(ids: $ids) { id } }', { ids }, server.tokenFor(reporter.id));
+  expect(response.data.nodes).toEqual([{ id: ids[0] }, null, null]);
+  expect(response.errors?.map((error: { path: unknown; extensions: { code: string } }) => [error.path, error.extensions.code])).toEqual([[['nodes', 1], 'FORBIDDEN']]);
+});

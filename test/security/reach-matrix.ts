@@ -99,8 +99,8 @@ export const QUERIES: Record<string, ReachRow> = {
   intakes: { document: 'query { intakes { id } }', variables: none, expect: ANYONE },
   me: { document: 'query { me { id } }', variables: none, expect: ANYONE },
   node: { document: 'query($id: ID!) { node(id: $id) { id } }', variables: (s) => ({ id: s.ids.a }), expect: [U, F, F, 'ok', 'ok', 'ok', 'ok'] },
-  // Unlike node(id:), which refuses, nodes(ids:) answers null for an id the viewer may not read (a question for the lead).
-  nodes: { document: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: (s) => ({ ids: [s.ids.a] }), expect: [U, 'empty', 'empty', 'ok', 'ok', 'ok', 'ok'] },
+  // nodes(ids:) refuses per item like node(id:): the item is null and its error is at its path.
+  nodes: { document: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: (s) => ({ ids: [s.ids.a] }), expect: [U, F, F, 'ok', 'ok', 'ok', 'ok'] },
   program: { document: 'query($id: ID!) { program(id: $id) { id } }', variables: (s) => ({ id: s.ids.program }), expect: ANYONE },
   programs: { document: 'query { programs { id } }', variables: none, expect: ANYONE },
   reviewSession: { document: 'query($id: ID!) { reviewSession(id: $id) { id } }', variables: (s) => ({ id: s.ids.session }), expect: [U, F, F, 'ok', 'ok', 'ok', 'ok'] },
