@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { attackSection, runAttack } from './attack';
 import { coldStartSection, runColdStart } from './cold-start';
 import { fanoutSection, runFanout } from './fanout';
 import { nestedReadSection, runNestedRead } from './nested-read';
@@ -8,7 +9,7 @@ import { runVotes, votesSection } from './votes';
 
 /**
  * `npm run bench`: every scenario in turn — nested read against PostGraphile, live fan-out,
- * votes under load against pgbench, cold start — each against server processes it starts on a
+ * votes under load against pgbench, agenda reads under attack, cold start — each against server processes it starts on a
  * generated data set, and writes bench/RESULTS.md. Takes about half an hour on 2 cores.
  * `-- --quick` runs each at a small scale (minutes) to check the whole run works; its numbers
  * are not the benchmark's and it writes nothing unless `-- --write`.
@@ -19,6 +20,7 @@ async function main() {
   const fanout = { counts: argList('subscribers', quick ? [200] : [1000, 5000, 10000, 20000]), rounds: argNumber('fanout-rounds', quick ? 1 : 3) };
   const votes = { seconds: quick ? 2 : 10, members: 50, profile: !quick };
   const coldRounds = quick ? 1 : 3;
+  const attack = { applicants: quick ? 2000 : 20_000, seconds: quick ? 2 : 10, rounds: quick ? 1 : 3 };
 
   const header = ['# Benchmark results', '', machineLine(), 'Servers, load generators and PostgreSQL share the same cores.', ''];
   const sections: string[] = [];
@@ -37,6 +39,7 @@ async function main() {
   await scenario('Nested read', async () => nestedReadSection(await runNestedRead(read), read));
   await scenario('Live fan-out', async () => fanoutSection(await runFanout(fanout), fanout.rounds));
   await scenario('Votes under load', async () => votesSection(await runVotes(votes), votes));
+  await scenario('Agenda reads under attack', async () => attackSection(await runAttack(attack), attack));
   await scenario('Cold start', async () => coldStartSection(await runColdStart(coldRounds), coldRounds));
   console.log([...header, ...sections].join('\n'));
   if (sections.some((section) => section.includes('\n\nFailed: '))) process.exitCode = 1;

@@ -121,6 +121,13 @@ const ABUSE_VARIABLES = {
     'failed authentications (bad or expired bearer tokens on HTTP and WebSocket, wrong passwords, dead refresh tokens) one IP address may make per `RATE_LIMIT_AUTH_FAILURES_SECONDS` before its attempts are refused (0: no limit)',
   ),
   RATE_LIMIT_AUTH_FAILURES_SECONDS: variable(integer(1, 86400).default(300), 'an integer from 1 to 86400', '`300`', 'the window of `RATE_LIMIT_AUTH_FAILURES`'),
+  RATE_LIMIT_QUERY_COST: variable(
+    integer(0, 1_000_000_000).default(250_000),
+    'an integer from 0 to 1000000000',
+    '`250000`',
+    'the summed query cost (README "Limits") of the operations one user may run per `RATE_LIMIT_QUERY_COST_SECONDS` in one server process, over HTTP and WebSocket (0: no limit)',
+  ),
+  RATE_LIMIT_QUERY_COST_SECONDS: variable(integer(1, 86400).default(10), 'an integer from 1 to 86400', '`10`', 'the window of `RATE_LIMIT_QUERY_COST`'),
   TRUST_PROXY: variable(
     z.string().optional(),
     'an Express `trust proxy` value',
@@ -336,6 +343,8 @@ export interface AbuseConfig {
   mutations: { points: number; seconds: number };
   /** Per IP address. */
   authFailures: { points: number; seconds: number };
+  /** Per user and process: the summed cost of their operations. */
+  queryCost: { points: number; seconds: number };
   /** Express `trust proxy` (`true`, a hop count, or addresses); undefined: the socket's peer is the client. */
   trustProxy: boolean | number | string | undefined;
   maxSocketsPerUser: number;
@@ -458,11 +467,16 @@ export function loadConfig(root: string, env: NodeJS.ProcessEnv = process.env): 
 
 /** A deployment (production with its own database) exposes no schema; the embedded demo, development and tests do. */
 function abuseConfig(vars: Environment): AbuseConfig {
+  if (vars.RATE_LIMIT_QUERY_COST > 0 && vars.RATE_LIMIT_QUERY_COST < vars.QUERY_MAX_COST) {
+    // Else the costliest document the limits accept could never run.
+    throw new ConfigError([`RATE_LIMIT_QUERY_COST must be 0 or at least QUERY_MAX_COST (${vars.QUERY_MAX_COST}), got ${vars.RATE_LIMIT_QUERY_COST}`]);
+  }
   const exposedByDefault = vars.NODE_ENV !== 'production' || !vars.DATABASE_URL;
   const exposed = (value: 'auto' | 'true' | 'false') => (value === 'auto' ? exposedByDefault : value === 'true');
   return {
     mutations: { points: vars.RATE_LIMIT_MUTATIONS, seconds: vars.RATE_LIMIT_MUTATIONS_SECONDS },
     authFailures: { points: vars.RATE_LIMIT_AUTH_FAILURES, seconds: vars.RATE_LIMIT_AUTH_FAILURES_SECONDS },
+    queryCost: { points: vars.RATE_LIMIT_QUERY_COST, seconds: vars.RATE_LIMIT_QUERY_COST_SECONDS },
     trustProxy: vars.TRUST_PROXY === undefined ? undefined : vars.TRUST_PROXY === 'true' ? true : /^\d+$/.test(vars.TRUST_PROXY) ? Number(vars.TRUST_PROXY) : vars.TRUST_PROXY,
     maxSocketsPerUser: vars.WS_MAX_SOCKETS_PER_USER,
     maxSubscriptionsPerSocket: vars.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,

@@ -222,12 +222,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (typeof query !== 'string') return query;
         const prepared = documents.get(query);
         if (prepared.errors.length > 0) return prepared.errors;
-        const tooCostly = limiter.checkCost(prepared.document, payload.operationName, payload.variables);
+        const { refusal: tooCostly, cost } = limiter.checkCost(prepared.document, payload.operationName, payload.variables);
         if (tooCostly) return [tooCostly];
         const problem = inputProblem(options.schema, prepared.document, payload.operationName, payload.variables);
         if (problem) return [problem];
         // Introspection, caps and the mutation rate limit, before graphql-ws's own path too (server/socket-limits.ts).
-        const refused = introspectionRefusal(abuse, options.schema, prepared.document) ?? (await socketLimits.refusal(ctx.subscriptions, ctx.extra.user?.id, prepared.document, payload.operationName));
+        const refused = introspectionRefusal(abuse, options.schema, prepared.document) ?? (await socketLimits.refusal(ctx.subscriptions, ctx.extra.user?.id, prepared.document, payload.operationName, cost));
         if (refused) return refused;
         // graphql-ws's own path, as it comes, for a document sent as text (once it is within the limits).
         if (options.liveDelivery === 'per-subscriber' && query === payload.query) return undefined;
@@ -293,7 +293,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
       landingPage(abuse),
       // Limits and input checks refuse a document before any resolver runs (didResolveOperation).
-      queryLimitsPlugin(limiter),
+      queryLimitsPlugin(limiter, rateLimits),
       inputChecks(options.schema),
       rateLimits.mutationPlugin(),
       // No HTTP caching of answers (they depend on the viewer and change live): without this

@@ -7,25 +7,35 @@ import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from 'rate-lim
 import { AppError, ErrorCode } from '../common/errors';
 
 /**
- * Rate limits (README "Rate limits and caps"), counted in PostgreSQL (the `rate_limit` table,
- * created by a migration) so that every process of a cluster and every instance on the database
- * draws on the same allowance. Should the database fail, each process counts in memory instead
- * (rate-limiter-flexible's insurance limiter) rather than letting everything through.
+ * Rate limits (README "Rate limits and caps"). Mutations and failed authentication are counted in
+ * PostgreSQL (the `rate_limit` table, created by a migration) so that every process of a cluster
+ * and every instance on the database draws on the same allowance. Should the database fail, each
+ * process counts in memory instead (rate-limiter-flexible's insurance limiter) rather than letting
+ * everything through. The query cost budget is counted in each process's memory: what it protects
+ * is that process's CPU, which one user's costly reads would otherwise take from everyone on it,
+ * and counting in PostgreSQL would add a write to every read.
  */
 export interface RateLimitConfig {
   /** Per user, per window; 0 points turns the limit off. */
   mutations: { points: number; seconds: number };
   /** Per IP address, per window. */
   authFailures: { points: number; seconds: number };
+  /** Per user and process, per window: the summed cost (query-limits.ts) of their operations. */
+  queryCost: { points: number; seconds: number };
 }
 
-export type LimitName = 'mutations' | 'authFailures';
+export type LimitName = 'mutations' | 'authFailures' | 'queryCost';
+
+const TOO_MANY: Record<LimitName, string> = {
+  mutations: 'Too many changes in a short time',
+  authFailures: 'Too many failed sign-ins from this address',
+  queryCost: 'Too much query cost in a short time',
+};
 
 /** `RATE_LIMITED`, with when to retry: in `extensions.retryAfter` (seconds), and as HTTP 429 with `Retry-After`. */
 export function rateLimited(limit: LimitName, msBeforeNext: number): AppError {
   const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  const what = limit === 'mutations' ? 'Too many changes in a short time' : 'Too many failed sign-ins from this address';
-  const error = new AppError(ErrorCode.RATE_LIMITED, `${what}: retry after ${retryAfter} s.`, { limit, retryAfter });
+  const error = new AppError(ErrorCode.RATE_LIMITED, `${TOO_MANY[limit]}: retry after ${retryAfter} s.`, { limit, retryAfter });
   // Read by Apollo (status and headers of the answer); formatError keeps it from the client.
   error.extensions.http = { status: 429, headers: new HeaderMap([['retry-after', String(retryAfter)]]) };
   return error;
@@ -79,10 +89,30 @@ function rootFieldCount(selectionSet: SelectionSetNode, fragments: Map<string, F
 export class RateLimits {
   private readonly mutations: RateLimiterPostgres | null;
   private readonly authFailures: RateLimiterPostgres | null;
+  private readonly queryCost: RateLimiterMemory | null;
 
   constructor(db: Knex, private readonly config: RateLimitConfig) {
     this.mutations = limiter(db, 'mutations', config.mutations.points, config.mutations.seconds);
     this.authFailures = limiter(db, 'auth-failures', config.authFailures.points, config.authFailures.seconds);
+    const { points, seconds } = config.queryCost;
+    this.queryCost = points > 0 ? new RateLimiterMemory({ keyPrefix: 'query-cost', points, duration: seconds }) : null;
+  }
+
+  /**
+   * Charges an accepted operation's cost to its user (HTTP and WebSocket), before it runs; throws
+   * RATE_LIMITED when what is left of the window's allowance cannot pay for it. The configuration
+   * keeps QUERY_MAX_COST within the budget, so every document the limits accept can run.
+   */
+  async chargeQueryCost(userId: string, cost: number): Promise<void> {
+    if (!this.queryCost || cost <= 0) return;
+    try {
+      await this.queryCost.consume(userId, cost);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      // The refused operation spends nothing: what is left still pays for cheaper ones.
+      await this.queryCost.reward(userId, cost);
+      throw rateLimited('queryCost', rejection.msBeforeNext);
+    }
   }
 
   /** Counts a mutation operation against its user; throws RATE_LIMITED when over. */

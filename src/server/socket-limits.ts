@@ -49,9 +49,10 @@ export class SocketLimits {
 
   /**
    * Before an operation runs on a socket: the cap on operations at once (graphql-ws has already
-   * registered this one in `running`), then a mutation's count against its user's rate limit.
+   * registered this one in `running`), then its cost against its user's cost budget and a
+   * mutation's count against its user's rate limit.
    */
-  async refusal(running: Record<string, unknown>, userId: string | undefined, document: DocumentNode, operationName?: string | null): Promise<readonly GraphQLError[] | null> {
+  async refusal(running: Record<string, unknown>, userId: string | undefined, document: DocumentNode, operationName: string | null | undefined, cost: number): Promise<readonly GraphQLError[] | null> {
     const max = this.config.maxSubscriptionsPerSocket;
     if (Object.keys(running).length > max) {
       return [new AppError(ErrorCode.LIMIT_EXCEEDED, `Too many operations on this connection: at most ${max} at once.`, { limit: 'subscriptionsPerSocket', max })];
@@ -60,6 +61,7 @@ export class SocketLimits {
     if (!operation || !userId) return null;
     try {
       const fragments = document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === 'FragmentDefinition');
+      await this.rateLimits.chargeQueryCost(userId, cost);
       await this.rateLimits.countMutation(userId, operation, fragments);
       return null;
     } catch (error) {

@@ -51,6 +51,13 @@ test('operations settings: workers default to the core count, and each is checke
   ]);
 });
 
+test('the query cost budget defaults to 250,000 per 10 s, may be off, and must pay for the costliest document the limits accept', () => {
+  expect(loadConfig('/srv', {}).abuse.queryCost).toEqual({ points: 250_000, seconds: 10 });
+  expect(loadConfig('/srv', { RATE_LIMIT_QUERY_COST: '0' }).abuse.queryCost.points).toBe(0);
+  expect(problems({ RATE_LIMIT_QUERY_COST: '40000' })).toEqual(['RATE_LIMIT_QUERY_COST must be 0 or at least QUERY_MAX_COST (50000), got 40000']);
+  expect(loadConfig('/srv', { RATE_LIMIT_QUERY_COST: '40000', QUERY_MAX_COST: '30000' }).abuse.queryCost.points).toBe(40_000);
+});
+
 test('sign-in settings: OpenID Connect needs a client id and https (http only on this machine); demo sign-in follows the database when auto', () => {
   expect(loadConfig('/srv', {}).auth).toEqual({ publicUrl: undefined, accessTokenMinutes: 15, sessionHours: 12, passwordSignIn: true, demoSignIn: true, oidc: null });
   expect(loadConfig('/srv', { DATABASE_URL: 'postgres://db/x' }).auth.demoSignIn).toBe(false);

@@ -50,6 +50,12 @@ function countTokens(text: string, maximum: number): number {
   return count;
 }
 
+/** A refusal, or the cost of an operation the limits accept. */
+export interface CostCheck {
+  refusal: GraphQLError | null;
+  cost: number;
+}
+
 export class QueryLimiter {
   private readonly rule: ValidationRule;
 
@@ -66,9 +72,10 @@ export class QueryLimiter {
     return tokens > this.limits.tokens ? tooComplex('tokens', tokens, this.limits.tokens) : null;
   }
 
-  /** After graphql's own validation, before execution: the first limit the operation exceeds, or null. */
-  checkOperation(document: DocumentNode, operationName?: string | null, variables?: Record<string, unknown> | null): GraphQLError | null {
-    return this.checkDocument(document) ?? this.checkCost(document, operationName, variables);
+  /** After graphql's own validation, before execution: the first limit the operation exceeds, and its cost. */
+  checkOperation(document: DocumentNode, operationName?: string | null, variables?: Record<string, unknown> | null): CostCheck {
+    const refusal = this.checkDocument(document);
+    return refusal ? { refusal, cost: 0 } : this.checkCost(document, operationName, variables);
   }
 
   /** Depth, aliases and directives: the document's alone (cacheable with it). */
@@ -76,20 +83,25 @@ export class QueryLimiter {
     return validate(this.schema, document, [this.rule])[0] ?? null;
   }
 
-  /** Cost and nodes, which depend on the variables (`first: $n`, `nodes(ids: $ids)`). */
-  checkCost(document: DocumentNode, operationName?: string | null, variables?: Record<string, unknown> | null): GraphQLError | null {
+  /**
+   * Cost and nodes, which depend on the variables (`first: $n`, `nodes(ids: $ids)`); an accepted
+   * operation's cost is what the per-user cost budget is charged (rate-limits.ts).
+   */
+  checkCost(document: DocumentNode, operationName?: string | null, variables?: Record<string, unknown> | null): CostCheck {
+    let cost = 0;
     for (const limit of ['cost', 'nodes'] as const) {
       let measured: number;
       try {
         measured = this.measure(limit, document, operationName, variables);
       } catch (error) {
         // Variables that do not coerce: execution refuses them the same way, before any resolver.
-        if (error instanceof GraphQLError) return null;
+        if (error instanceof GraphQLError) return { refusal: null, cost: 0 };
         throw error;
       }
-      if (measured > this.limits[limit]) return tooComplex(limit, measured, this.limits[limit]);
+      if (measured > this.limits[limit]) return { refusal: tooComplex(limit, measured, this.limits[limit]), cost: 0 };
+      if (limit === 'cost') cost = measured;
     }
-    return null;
+    return { refusal: null, cost };
   }
 
   /** A document's cost or node count (the limits test prints them for the real documents). */
