@@ -96,6 +96,7 @@ async function main() {
       workers: config.workers,
       logger,
       env: { DATABASE_URL: database.url },
+      drainMs: config.faults.drainMs,
       onReady: (port) => void announce(logger, config, orm, startedAt, port, database.source === 'embedded'),
       onStopped: async () => {
         stopRetention();

@@ -13,8 +13,11 @@ import { serveClusterMetrics } from './cluster-metrics';
  */
 
 const FAILED = 'conclave:start-failed';
-/** A worker that drains longer than this is killed: the load balancer has moved on. */
-const DRAIN_LIMIT_MS = 30_000;
+/**
+ * A draining worker takes at most two drain timeouts (idle connections, then a request still
+ * running: http-drain.ts), then closes its sockets and pool; past this much more it is killed.
+ */
+const CLOSE_GRACE_MS = 10_000;
 const FIRST_RESTART_MS = 250;
 const MAX_RESTART_MS = 30_000;
 /** A worker that ran this long before dying starts its backoff afresh. */
@@ -25,6 +28,8 @@ export interface PrimaryOptions {
   logger: Logger;
   /** Given to every worker (the database URL the primary prepared). */
   env: Record<string, string>;
+  /** SHUTDOWN_DRAIN_MS, which each worker drains by: how long the primary waits before it kills one. */
+  drainMs: number;
   /** All workers listen: say where. */
   onReady(port: number): void;
   /** After the last worker has exited on shutdown (stops the embedded PostgreSQL). */
@@ -87,6 +92,7 @@ export function runPrimary(options: PrimaryOptions): void {
     }, delay).unref();
   });
 
+  const killAfterMs = 2 * options.drainMs + CLOSE_GRACE_MS;
   const stopWorkers = async () => {
     const workers = Object.values(cluster.workers ?? {}).filter((w): w is Worker => !!w);
     await Promise.all(
@@ -94,7 +100,10 @@ export function runPrimary(options: PrimaryOptions): void {
         (worker) =>
           new Promise<void>((resolve) => {
             if (worker.isDead()) return resolve();
-            const kill = setTimeout(() => worker.process.kill('SIGKILL'), DRAIN_LIMIT_MS);
+            const kill = setTimeout(() => {
+              logger.error(`Worker ${worker.id} (pid ${worker.process.pid}) still draining after ${killAfterMs} ms: killed`);
+              worker.process.kill('SIGKILL');
+            }, killAfterMs);
             worker.once('exit', () => {
               clearTimeout(kill);
               resolve();
@@ -152,13 +161,14 @@ export async function runWorker(logger: Logger, start: () => Promise<WorkerServe
     return;
   }
   let stopping = false;
-  const shutdown = async () => {
+  const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    logger.info(`${signal}: draining this worker's requests`);
     await server.stop();
     process.exit(0);
   };
-  process.on('SIGTERM', () => void shutdown());
-  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('unhandledRejection', (reason) => logger.error('Unhandled rejection', reason));
 }

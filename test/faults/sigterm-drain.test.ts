@@ -140,3 +140,48 @@ test('SIGTERM: in-flight and keep-alive requests are answered with Connection: c
     if (child.child.exitCode === null) child.child.kill('SIGKILL');
   }
 }, 90_000);
+
+/** Resolves once connecting to the port is refused (the listening socket is closed), rejects past the deadline. */
+const refusesConnections = (url: string) =>
+  until(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const { hostname, port } = new URL(url);
+        const socket = net.connect(Number(port), hostname);
+        socket.once('connect', () => (socket.destroy(), resolve(false)));
+        socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
+      }),
+    'the port to refuse new connections',
+  );
+
+test('SIGTERM with WORKERS=2: the primary drains every worker; votes on keep-alive connections to either are answered and stored', async () => {
+  const child: ChildServer = await startChildServer(childEnv({ WORKERS: '2', SHUTDOWN_DRAIN_MS: '20000' }));
+  const voters = [world.chair, ...world.members];
+  const tokens = await Promise.all(voters.map((v) => server.tokenFor(v.id)));
+  const agent = new http.Agent({ keepAlive: true, maxSockets: voters.length });
+  const applicant = world.onAgenda[2].id;
+  try {
+    // Connections are dealt to the workers in turn (node:cluster's round robin): both hold some.
+    const warm = await Promise.all(tokens.map((t) => post(child.url, agent, t, JSON.stringify({ query: '{ me { name } }' }))));
+    expect(warm.map((a) => a.connection)).toEqual(voters.map(() => 'keep-alive'));
+    await until(() => Object.values(agent.freeSockets).flat().length === voters.length, 'idle keep-alive sockets');
+
+    const exited = child.stop();
+    await until(() => (child.output().match(/SIGTERM: draining this worker's requests/g) ?? []).length === 2, 'both workers to start draining');
+
+    const bodies = await Promise.all(voters.map((v) => voteBody(v, applicant)));
+    const answers = await Promise.all(tokens.map((t, i) => post(child.url, agent, t, bodies[i])));
+    for (const answer of answers) {
+      expect(answer).toMatchObject({ status: 200, connection: 'close' });
+      expect(answer.body.errors).toBeUndefined();
+    }
+    expect((await votesIn(applicant)).map((v: any) => v.member_id).sort()).toEqual(voters.map((v) => v.id).sort());
+    await refusesConnections(child.url);
+    expect(await exited).toBe(0);
+    expect(child.output()).toMatch(/SIGTERM: draining 2 workers/);
+    expect(child.output()).not.toMatch(/ECONNRESET|Internal error|killed/);
+  } finally {
+    agent.destroy();
+    if (child.child.exitCode === null) child.child.kill('SIGKILL');
+  }
+}, 90_000);
