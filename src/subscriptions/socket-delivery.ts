@@ -49,17 +49,25 @@ export function writeMessages(delivery: SocketDelivery, prefix: Buffer, payloads
   if (socket.readyState !== OPEN || payloads.length === 0) return false;
   // A slow client's unsent frames beyond the limit close its socket instead of growing the heap.
   if (!delivery.backpressure.admit(socket)) return false;
-  const internals = socket as unknown as WsInternals;
-  const tcp = internals._socket;
-  const sender = internals._sender;
-  const direct = tcp !== undefined && sender !== undefined && sender._state === 0 && (sender._queue?.length ?? 0) === 0;
+  const tcp = (socket as unknown as WsInternals)._socket;
+  const direct = writesDirectly(socket);
   tcp?.cork();
   for (const payload of payloads) {
-    if (direct) tcp.write(textFrame(prefix, payload));
+    if (direct) tcp!.write(textFrame(prefix, payload));
     else socket.send(Buffer.concat([prefix, payload, CLOSING_BRACE]), { binary: false });
   }
   tcp?.uncork();
   return true;
+}
+
+/**
+ * Whether frames may go straight to the TCP socket now: ws's internals are as this expects
+ * (`ws` is pinned in package.json; test/subscriptions/socket-delivery.test.ts fails on an
+ * upgrade that changes them) and ws has nothing of its own queued.
+ */
+export function writesDirectly(socket: WebSocket): boolean {
+  const { _socket: tcp, _sender: sender } = socket as unknown as WsInternals;
+  return typeof tcp?.write === 'function' && typeof tcp.cork === 'function' && sender?._state === 0 && Array.isArray(sender._queue) && sender._queue.length === 0;
 }
 
 /** One unmasked, final text frame holding prefix + payload + "}" (servers never mask). */
