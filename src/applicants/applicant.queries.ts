@@ -76,9 +76,9 @@ export interface ApplicantQuery {
 
 /** The orders a page of applicants can be read in; the id makes each key unique. */
 export const APPLICANT_ORDERINGS = {
-  LAST_NAME: (direction: 'asc' | 'desc'): Ordering => ordering('last_name', direction, [{ sql: 'a.last_name', type: 'text' }, { sql: 'a.id', type: 'uuid' }]),
-  CREATED_AT: (direction: 'asc' | 'desc'): Ordering => ordering('created_at', direction, [{ sql: 'a.created_at', type: 'timestamptz' }, { sql: 'a.id', type: 'uuid' }]),
-  ECTS: (direction: 'asc' | 'desc'): Ordering => ordering('ects', direction, [{ sql: 'a.ects', type: 'integer' }, { sql: 'a.id', type: 'uuid' }]),
+  LAST_NAME: (direction: 'asc' | 'desc'): Ordering => ordering('applicants', 'last_name', direction, [{ sql: 'a.last_name', type: 'text' }, { sql: 'a.id', type: 'uuid' }]),
+  CREATED_AT: (direction: 'asc' | 'desc'): Ordering => ordering('applicants', 'created_at', direction, [{ sql: 'a.created_at', type: 'timestamptz' }, { sql: 'a.id', type: 'uuid' }]),
+  ECTS: (direction: 'asc' | 'desc'): Ordering => ordering('applicants', 'ects', direction, [{ sql: 'a.ects', type: 'integer' }, { sql: 'a.id', type: 'uuid' }]),
 };
 
 function escapeLike(text: string): string {

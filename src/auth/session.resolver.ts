@@ -1,18 +1,19 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { reload } from '../common/loader';
+import { ConnectionArgs } from '../common/pagination';
 import { UserNode } from '../committees/committee.type';
 import type { Context } from '../context';
 import { ANY_ROLE, OFFICER } from './roles';
 import * as sessions from './session.service';
-import { RevokedSignIns, SignInSessionNode } from './session.type';
+import { RevokedSignIns, SignInSessionConnection, SignInSessionNode } from './session.type';
 
 /** Managing sign-ins. Signing in and out themselves are HTTP routes under /auth (README "Signing in"). */
 @Resolver(() => SignInSessionNode)
 export class SignInSessionResolver {
   @Authorized(ANY_ROLE)
-  @Query(() => [SignInSessionNode], { description: "Live sessions: yours, or (officers) another user's." })
-  signInSessions(@Arg('userId', () => ID, { nullable: true }) userId: string | null, @Ctx() ctx: Context) {
-    return sessions.listSignInSessions(ctx, userId);
+  @Query(() => SignInSessionConnection, { description: "Live sessions: yours, or (officers) another user's. Newest first: by when it signed in, descending, then id." })
+  signInSessions(@Arg('userId', () => ID, { nullable: true }) userId: string | null, @Args() args: ConnectionArgs, @Ctx() ctx: Context) {
+    return sessions.listSignInSessions(ctx, userId, args);
   }
 
   @FieldResolver(() => UserNode)

@@ -1,6 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { badInput, forbidden, invalidState, notFound } from '../common/errors';
 import { fromGlobalId, toGlobalId } from '../common/global-id';
+import { ConnectionArgs, keysetPage, ordering, Page, pageRequest, toPage } from '../common/pagination';
 import { timestamp } from '../common/scalars';
 import type { Context } from '../context';
 import { checkNewPassword, hashPassword, verifyPassword } from './passwords';
@@ -33,11 +34,19 @@ function toSession(ctx: Context, row: any): SignInSessionNode {
 
 const COLUMNS = ['id', 'user_id', 'method', 'created_at', 'expires_at', 'last_refreshed_at', 'revoked_at', 'user_agent'];
 
+/** Newest sign-in first; the id breaks ties. */
+export const SIGN_IN_ORDERING = ordering('signInSessions', 'created_at', 'desc', [{ sql: 's.created_at', type: 'timestamptz' }, { sql: 's.id', type: 'uuid' }]);
+
 /** A user's live sessions (not revoked, not expired), newest first. */
-export async function listSignInSessions(ctx: Context, userGlobalId?: string | null): Promise<SignInSessionNode[]> {
+export async function listSignInSessions(ctx: Context, userGlobalId: string | null | undefined, args: ConnectionArgs): Promise<Page<SignInSessionNode>> {
+  const request = pageRequest(args, SIGN_IN_ORDERING);
   const userId = userIdFor(ctx, userGlobalId);
-  const rows = await ctx.db('auth_session').where('user_id', userId).whereNull('revoked_at').where('expires_at', '>', ctx.db.fn.now()).orderBy('created_at', 'desc').select(COLUMNS);
-  return rows.map((row) => toSession(ctx, row));
+  const live = ctx.db('auth_session as s')
+    .where('s.user_id', userId)
+    .whereNull('s.revoked_at')
+    .where('s.expires_at', '>', ctx.db.fn.now())
+    .select(COLUMNS.map((column) => `s.${column}`));
+  return toPage(await keysetPage(ctx.db, live, request), (row) => toSession(ctx, row));
 }
 
 export async function revokeSignInSession(ctx: Context, globalId: string): Promise<SignInSessionNode> {

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { UserNode } from '../committees/committee.type';
+import { connectionTypes } from '../common/pagination';
 import { DateTimeScalar } from '../common/scalars';
 import { SignInMethod } from './auth-session.entity';
 
@@ -32,6 +33,8 @@ export class SignInSessionNode {
   @Field({ description: 'The session of the token this request was made with.' })
   current: boolean;
 }
+
+export const { Connection: SignInSessionConnection } = connectionTypes(SignInSessionNode, 'SignInSession');
 
 @ObjectType('RevokedSignIns')
 export class RevokedSignIns {

@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../common/global-id';
+import { keysetPage, ordering, Page, PageRequest, toPage } from '../common/pagination';
 import { CommitteeMemberNode, CommitteeNode, UserNode } from './committee.type';
 
 export function toUser(row: any): UserNode {
@@ -31,19 +32,25 @@ export async function usersById(db: Knex, ids: readonly string[]): Promise<UserN
   return (await db('app_user').whereIn('id', ids)).map(toUser);
 }
 
-export async function allUsers(db: Knex): Promise<UserNode[]> {
-  return (await db('app_user').orderBy(['role', 'email'])).map(toUser);
+/** By name; the id breaks ties (two people may share a name). */
+export const USER_ORDERING = ordering('users', 'name', 'asc', [{ sql: 'u.name', type: 'text' }, { sql: 'u.id', type: 'uuid' }]);
+
+export async function userPage(db: Knex, page: PageRequest): Promise<Page<UserNode>> {
+  return toPage(await keysetPage(db, db('app_user as u').select('u.*'), page), toUser);
 }
 
 export async function committeesById(db: Knex, ids: readonly string[]): Promise<CommitteeNode[]> {
   return (await db('committee').whereIn('id', ids)).map(toCommittee);
 }
 
-/** Officers see every committee; a member sees the committees they sit on. */
-export async function committeesVisibleTo(db: Knex, memberId: string | null): Promise<CommitteeNode[]> {
-  const q = db('committee as c').select('c.*').orderBy('c.name');
-  if (memberId) q.join('committee_member as cm', 'cm.committee_id', 'c.id').where('cm.user_id', memberId);
-  return (await q).map(toCommittee);
+/** By name; the id breaks ties. */
+export const COMMITTEE_ORDERING = ordering('committees', 'name', 'asc', [{ sql: 'c.name', type: 'text' }, { sql: 'c.id', type: 'uuid' }]);
+
+/** A page of committees: every one (`memberId` null, for officers), or those the member sits on. */
+export async function committeePage(db: Knex, memberId: string | null, page: PageRequest): Promise<Page<CommitteeNode>> {
+  const q = db('committee as c').select('c.*');
+  if (memberId) q.whereExists(db('committee_member as cm').whereRaw('cm.committee_id = c.id').where('cm.user_id', memberId).select(db.raw('1')));
+  return toPage(await keysetPage(db, q, page), toCommittee);
 }
 
 export async function membersById(db: Knex, ids: readonly string[]): Promise<CommitteeMemberNode[]> {

@@ -1,13 +1,13 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OFFICER, REVIEWERS } from '../auth/roles';
 import { UserRole } from '../auth/user.entity';
 import { reload } from '../common/loader';
+import { ConnectionArgs } from '../common/pagination';
 import type { Context } from '../context';
 import { ProgramNode } from '../programs/program.type';
 import { SeatRole } from './committee-member.entity';
-import { allUsers } from './committee.queries';
 import * as committees from './committee.service';
-import { CommitteeMemberNode, CommitteeNode, UserNode } from './committee.type';
+import { CommitteeConnection, CommitteeMemberNode, CommitteeNode, UserConnection, UserNode } from './committee.type';
 
 @InputType()
 class CreateUserInput {
@@ -28,9 +28,9 @@ class CreateUserInput {
 @Resolver(() => CommitteeNode)
 export class CommitteeResolver {
   @Authorized(REVIEWERS)
-  @Query(() => [CommitteeNode], { description: 'Officers see every committee; members the ones they sit on.' })
-  committees(@Ctx() ctx: Context) {
-    return committees.listCommittees(ctx);
+  @Query(() => CommitteeConnection, { description: 'Officers see every committee; members the ones they sit on. By name, then id.' })
+  committees(@Args() args: ConnectionArgs, @Ctx() ctx: Context) {
+    return committees.listCommittees(ctx, args);
   }
 
   @Authorized(REVIEWERS)
@@ -40,9 +40,9 @@ export class CommitteeResolver {
   }
 
   @Authorized(OFFICER)
-  @Query(() => [UserNode])
-  users(@Ctx() ctx: Context) {
-    return allUsers(ctx.db);
+  @Query(() => UserConnection, { description: 'By name, then id.' })
+  users(@Args() args: ConnectionArgs, @Ctx() ctx: Context) {
+    return committees.listUsers(ctx, args);
   }
 
   @FieldResolver(() => [ProgramNode], { description: 'The programs whose applicants this committee reviews.' })

@@ -3,6 +3,7 @@ import { User, UserRole } from '../auth/user.entity';
 import { findByGlobalId } from '../common/entity-lookup';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { fromGlobalId } from '../common/global-id';
+import { ConnectionArgs, Page, pageRequest } from '../common/pagination';
 import { inTransaction } from '../common/transaction';
 import { optionalText, requireEmail, requireText } from '../common/validation';
 import { Program } from '../programs/program.entity';
@@ -10,8 +11,8 @@ import { watchAgendas } from '../reviews/agenda.guard';
 import { Vote } from '../reviews/vote.entity';
 import { CommitteeMember, SeatRole } from './committee-member.entity';
 import { Committee } from './committee.entity';
-import { committeesVisibleTo } from './committee.queries';
-import { CommitteeNode } from './committee.type';
+import { COMMITTEE_ORDERING, committeePage, USER_ORDERING, userPage } from './committee.queries';
+import { CommitteeNode, UserNode } from './committee.type';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 export async function createUser(ctx: Context, input: { email: string; name: string; role: UserRole; institution?: string | null }): Promise<string> {
@@ -77,9 +78,14 @@ export async function removeMember(ctx: Context, committeeId: string, userId: st
   });
 }
 
-export async function listCommittees(ctx: Context): Promise<CommitteeNode[]> {
+export async function listCommittees(ctx: Context, args: ConnectionArgs): Promise<Page<CommitteeNode>> {
   if (ctx.user?.role === UserRole.REPORTER) throw forbidden('Reporters read aggregates only.');
-  return committeesVisibleTo(ctx.db, ctx.access.isOfficer ? null : ctx.user!.id);
+  return committeePage(ctx.db, ctx.access.isOfficer ? null : ctx.user!.id, pageRequest(args, COMMITTEE_ORDERING));
+}
+
+/** Officers only (the resolver's role check): the list holds every user's e-mail. */
+export function listUsers(ctx: Context, args: ConnectionArgs): Promise<Page<UserNode>> {
+  return userPage(ctx.db, pageRequest(args, USER_ORDERING));
 }
 
 export async function getCommittee(ctx: Context, globalId: string): Promise<CommitteeNode> {

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
 import { UserRole } from '../auth/user.entity';
 import { Node } from '../common/node';
+import { connectionTypes } from '../common/pagination';
 import { SeatRole } from './committee-member.entity';
 
 @ObjectType('User', { implements: Node })
@@ -20,6 +21,8 @@ export class UserNode extends Node {
   institution: string | null;
 }
 
+export const { Connection: UserConnection } = connectionTypes(UserNode, 'User');
+
 @ObjectType('Committee', { implements: Node })
 export class CommitteeNode extends Node {
   dbId: string;
@@ -27,6 +30,8 @@ export class CommitteeNode extends Node {
   @Field()
   name: string;
 }
+
+export const { Connection: CommitteeConnection } = connectionTypes(CommitteeNode, 'Committee');
 
 @ObjectType('CommitteeMember', { implements: Node })
 export class CommitteeMemberNode extends Node {

@@ -83,14 +83,19 @@ export type KeyType = 'text' | 'uuid' | 'timestamptz' | 'integer' | 'numeric' | 
  * first, all in one direction, NOT NULL, and unique together (end with the id).
  */
 export interface Ordering {
-  /** Cursors carry it: a cursor made under another ordering is refused instead of misread. */
+  /**
+   * Cursors carry it: a cursor made under another ordering is refused instead of misread. It names
+   * the list as well as the key (`intakes.starts_on:desc`), so a cursor of one list is refused by
+   * another whose key has the same shape.
+   */
   name: string;
   keys: readonly { sql: string; type: KeyType }[];
   direction: 'asc' | 'desc';
 }
 
-export function ordering(name: string, direction: 'asc' | 'desc', keys: Ordering['keys']): Ordering {
-  return { name: `${name}:${direction}`, keys, direction };
+/** `list`: the connection's field (`intakes`); `key`: what it orders by (`starts_on`). */
+export function ordering(list: string, key: string, direction: 'asc' | 'desc', keys: Ordering['keys']): Ordering {
+  return { name: `${list}.${key}:${direction}`, keys, direction };
 }
 
 export interface PageRequest {

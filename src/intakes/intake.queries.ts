@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../common/global-id';
+import { keysetPage, ordering, Page, PageRequest, toPage } from '../common/pagination';
 import { IntakeNode, ReviewWeekNode } from './intake.type';
 import { visaFreeWeekSql } from './policy';
 
@@ -30,8 +31,11 @@ export async function intakesById(db: Knex, ids: readonly string[]): Promise<Int
   return (await db('intake').whereIn('id', ids)).map(toIntake);
 }
 
-export async function allIntakes(db: Knex): Promise<IntakeNode[]> {
-  return (await db('intake').orderBy('starts_on')).map(toIntake);
+/** The newest intake first (the one being admitted to); the id breaks ties. */
+export const INTAKE_ORDERING = ordering('intakes', 'starts_on', 'desc', [{ sql: 'i.starts_on', type: 'date' }, { sql: 'i.id', type: 'uuid' }]);
+
+export async function intakePage(db: Knex, page: PageRequest): Promise<Page<IntakeNode>> {
+  return toPage(await keysetPage(db, db('intake as i').select('i.*'), page), toIntake);
 }
 
 /** A week with whether it is its intake's visa-free one, judged in SQL by the policy's twin. */

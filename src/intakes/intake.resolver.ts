@@ -1,22 +1,22 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OFFICER } from '../auth/roles';
 import { notFound } from '../common/errors';
 import { fromGlobalId } from '../common/global-id';
 import { reload } from '../common/loader';
+import { ConnectionArgs } from '../common/pagination';
 import type { Context } from '../context';
 import { visibleSessions } from '../reviews/review-session.service';
 import { ReviewSessionNode } from '../reviews/review.type';
 import { CreateIntakeInput, CreateReviewWeekInput, ScheduleReviewWeeksInput, UpdateIntakeInput, UpdateReviewWeekInput } from './intake.inputs';
-import { allIntakes } from './intake.queries';
 import * as intakes from './intake.service';
-import { IntakeNode, ReviewWeekNode } from './intake.type';
+import { IntakeConnection, IntakeNode, ReviewWeekNode } from './intake.type';
 
 @Authorized()
 @Resolver(() => IntakeNode)
 export class IntakeResolver {
-  @Query(() => [IntakeNode])
-  intakes(@Ctx() ctx: Context): Promise<IntakeNode[]> {
-    return allIntakes(ctx.db);
+  @Query(() => IntakeConnection, { description: 'Newest first: by `startsOn` descending, then id.' })
+  intakes(@Args() args: ConnectionArgs, @Ctx() ctx: Context) {
+    return intakes.listIntakes(ctx, args);
   }
 
   @Query(() => IntakeNode)

@@ -2,14 +2,22 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { findByGlobalId } from '../common/entity-lookup';
 import { conflict } from '../common/errors';
+import { ConnectionArgs, Page, pageRequest } from '../common/pagination';
 import { inTransaction } from '../common/transaction';
 import { refuseNulls, requireIntegerBetween, requireText } from '../common/validation';
 import { watchAgendas } from '../reviews/agenda.guard';
 import { ReviewSession } from '../reviews/review-session.entity';
 import { CreateIntakeInput, CreateReviewWeekInput, ScheduleReviewWeeksInput, UpdateIntakeInput, UpdateReviewWeekInput } from './intake.inputs';
 import { Intake } from './intake.entity';
+import { INTAKE_ORDERING, intakePage } from './intake.queries';
+import { IntakeNode } from './intake.type';
 import { endsBeforeIntake, monthWeek, scheduleRefusal, WeekDates } from './policy';
 import { ReviewWeek } from './review-week.entity';
+
+/** Every signed-in user reads the intakes (reference data, no personal data). */
+export function listIntakes(ctx: Context, args: ConnectionArgs): Promise<Page<IntakeNode>> {
+  return intakePage(ctx.db, pageRequest(args, INTAKE_ORDERING));
+}
 
 /** Null or unset: the server's RETENTION_MONTHS. */
 function checkRetention(months: number | null | undefined): number | null {

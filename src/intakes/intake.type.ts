@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { Node } from '../common/node';
+import { connectionTypes } from '../common/pagination';
 import { DateScalar } from '../common/scalars';
 
 @ObjectType('Intake', { implements: Node })
@@ -21,6 +22,8 @@ export class IntakeNode extends Node {
   })
   retentionMonths: number | null;
 }
+
+export const { Connection: IntakeConnection } = connectionTypes(IntakeNode, 'Intake');
 
 @ObjectType('ReviewWeek', { implements: Node })
 export class ReviewWeekNode extends Node {

@@ -34,7 +34,7 @@ export function toAuditEvent(row: any): AuditEventNode {
 }
 
 /** Newest first: the id is the order the trail was written in. */
-export const AUDIT_ORDERING = ordering('id', 'desc', [{ sql: 'e.id', type: 'bigint' }]);
+export const AUDIT_ORDERING = ordering('auditEvents', 'id', 'desc', [{ sql: 'e.id', type: 'bigint' }]);
 
 /**
  * By applicant through the GIN index on applicant_ids, by user through (actor_id, id): a page

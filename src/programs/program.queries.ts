@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { toGlobalId } from '../common/global-id';
+import { keysetPage, ordering, Page, PageRequest, toPage } from '../common/pagination';
 import { numeric } from '../common/scalars';
 import { PreparatoryCourseType, PrerequisiteCourseType, ProgramNode, RubricCriterionNode } from './program.type';
 
@@ -48,8 +49,12 @@ export async function programsById(db: Knex, ids: readonly string[]): Promise<Pr
   return (await db('program').whereIn('id', ids).select(db.raw(PROGRAM_COLUMNS.join(', ')))).map(toProgram);
 }
 
-export async function allPrograms(db: Knex): Promise<ProgramNode[]> {
-  return (await db('program').orderBy('name').select(db.raw(PROGRAM_COLUMNS.join(', ')))).map(toProgram);
+/** By name; the id breaks ties. */
+export const PROGRAM_ORDERING = ordering('programs', 'name', 'asc', [{ sql: 'program.name', type: 'text' }, { sql: 'program.id', type: 'uuid' }]);
+
+/** A page of programs with their courses: one statement, whatever the page size. */
+export async function programPage(db: Knex, page: PageRequest): Promise<Page<ProgramNode>> {
+  return toPage(await keysetPage(db, db('program').select(db.raw(PROGRAM_COLUMNS.join(', '))), page), toProgram);
 }
 
 export async function rubricByProgram(db: Knex, programIds: readonly string[]): Promise<RubricCriterionNode[]> {

@@ -1,20 +1,20 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OFFICER } from '../auth/roles';
 import { notFound } from '../common/errors';
 import { fromGlobalId } from '../common/global-id';
 import { reload } from '../common/loader';
+import { ConnectionArgs } from '../common/pagination';
 import type { Context } from '../context';
 import { CreateProgramInput, PreparatoryCourseInput, PrerequisiteCourseInput, RubricCriterionInput, UpdateProgramInput } from './program.inputs';
-import { allPrograms } from './program.queries';
 import * as programs from './program.service';
-import { PrerequisiteCourseType, ProgramNode, RubricCriterionNode } from './program.type';
+import { PrerequisiteCourseType, ProgramConnection, ProgramNode, RubricCriterionNode } from './program.type';
 
 @Authorized()
 @Resolver(() => ProgramNode)
 export class ProgramResolver {
-  @Query(() => [ProgramNode])
-  programs(@Ctx() ctx: Context): Promise<ProgramNode[]> {
-    return allPrograms(ctx.db);
+  @Query(() => ProgramConnection, { description: 'By name, then id.' })
+  programs(@Args() args: ConnectionArgs, @Ctx() ctx: Context) {
+    return programs.listPrograms(ctx, args);
   }
 
   @Query(() => ProgramNode)

@@ -1,6 +1,7 @@
 import type { Context } from '../context';
 import { findByGlobalId } from '../common/entity-lookup';
 import { badInput, conflict } from '../common/errors';
+import { ConnectionArgs, Page, pageRequest } from '../common/pagination';
 import { inTransaction } from '../common/transaction';
 import { refuseNulls, requireIntegerBetween, requireText } from '../common/validation';
 import { watchAgendas } from '../reviews/agenda.guard';
@@ -10,7 +11,14 @@ import { PreparatoryCourse } from './preparatory-course.entity';
 import { PrerequisiteCourse } from './prerequisite-course.entity';
 import { CreateProgramInput, PreparatoryCourseInput, PrerequisiteCourseInput, RubricCriterionInput, UpdateProgramInput } from './program.inputs';
 import { Program } from './program.entity';
+import { PROGRAM_ORDERING, programPage } from './program.queries';
+import { ProgramNode } from './program.type';
 import { RubricCriterion } from './rubric-criterion.entity';
+
+/** Every signed-in user reads the programs (reference data, no personal data). */
+export function listPrograms(ctx: Context, args: ConnectionArgs): Promise<Page<ProgramNode>> {
+  return programPage(ctx.db, pageRequest(args, PROGRAM_ORDERING));
+}
 
 export async function createProgram(ctx: Context, input: CreateProgramInput): Promise<string> {
   return inTransaction(ctx, async (em) => {

@@ -1,5 +1,6 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { Node } from '../common/node';
+import { connectionTypes } from '../common/pagination';
 
 @ObjectType('Program', { implements: Node })
 export class ProgramNode extends Node {
@@ -83,3 +84,5 @@ export class RubricCriterionNode extends Node {
   @Field(() => [RubricLevel], { description: 'What each score 1–5 means, so members score against the same anchors.' })
   levels: RubricLevel[];
 }
+
+export const { Connection: ProgramConnection } = connectionTypes(ProgramNode, 'Program');

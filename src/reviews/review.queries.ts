@@ -51,7 +51,7 @@ export interface SessionQuery {
 }
 
 /** Sessions are listed by start time; the id makes the key unique. */
-export const SESSION_ORDERING = ordering('starts_at', 'asc', [{ sql: 's.starts_at', type: 'timestamptz' }, { sql: 's.id', type: 'uuid' }]);
+export const SESSION_ORDERING = ordering('reviewSessions', 'starts_at', 'asc', [{ sql: 's.starts_at', type: 'timestamptz' }, { sql: 's.id', type: 'uuid' }]);
 
 export async function sessionPage(db: Knex, query: SessionQuery): Promise<Page<ReviewSessionNode>> {
   const q = db('review_session as s').select('s.*');

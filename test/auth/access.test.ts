@@ -58,7 +58,7 @@ describe('authentication', () => {
 describe('roles', () => {
   test('a reporter reads no applicant files, sessions or committees', async () => {
     expect(refusal(await server.gql(APPLICANTS, {}, token(world.reporter))).code).toBe('FORBIDDEN');
-    expect(refusal(await server.gql('{ committees { name } }', {}, token(world.reporter))).code).toBe('FORBIDDEN');
+    expect(refusal(await server.gql('{ committees { nodes { name } } }', {}, token(world.reporter))).code).toBe('FORBIDDEN');
     const sessions = await server.gql('{ reviewSessions { totalCount } }', {}, token(world.reporter));
     expect(refusal(sessions).code).toBe('FORBIDDEN');
     const node = await server.gql('query($id: ID!) { node(id: $id) { id } }', { id: world.gid('Applicant', world.onAgenda[0].id) }, token(world.reporter));

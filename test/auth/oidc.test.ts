@@ -83,8 +83,8 @@ describe('the browser sign-in (authorization code with PKCE)', () => {
     const { accessToken, user, session } = (await token.json()) as any;
     expect(user).toMatchObject({ email: member.email, role: 'COMMITTEE_MEMBER' });
     expect((await server.gql(ME, {}, accessToken)).data.me).toEqual({ email: member.email, role: 'COMMITTEE_MEMBER' });
-    const sessions = await server.gql('{ signInSessions { id method current } }', {}, accessToken);
-    expect(sessions.data.signInSessions).toEqual([{ id: session.id, method: 'OIDC', current: true }]);
+    const sessions = await server.gql('{ signInSessions { nodes { id method current } } }', {}, accessToken);
+    expect(sessions.data.signInSessions.nodes).toEqual([{ id: session.id, method: 'OIDC', current: true }]);
   });
 
   test('an email with no Conclave user, an unverified email and a cancelled sign-in come back with a reason', async () => {

@@ -218,7 +218,7 @@ describe('the browser session', () => {
 });
 
 describe('managing sign-ins', () => {
-  const SESSIONS = 'query($u: ID) { signInSessions(userId: $u) { id method current user { email } } }';
+  const SESSIONS = 'query($u: ID) { signInSessions(userId: $u) { nodes { id method current user { email } } } }';
   const REVOKE = 'mutation($id: ID!) { revokeSignInSession(id: $id) { id revokedAt } }';
 
   test('a user lists and revokes their own sessions; not someone else’s, which an officer may', async () => {
@@ -228,8 +228,8 @@ describe('managing sign-ins', () => {
     const first = await signIn(user.email);
     const second = await signIn(user.email);
     const listed = await server.gql(SESSIONS, {}, first.body.accessToken);
-    expect(listed.data.signInSessions).toHaveLength(2);
-    expect(listed.data.signInSessions.find((s: any) => s.current).id).toBe(first.body.session.id);
+    expect(listed.data.signInSessions.nodes).toHaveLength(2);
+    expect(listed.data.signInSessions.nodes.find((s: any) => s.current).id).toBe(first.body.session.id);
 
     const mine = await server.gql(REVOKE, { id: second.body.session.id }, first.body.accessToken);
     expect(mine.data.revokeSignInSession.revokedAt).toBeTruthy();
@@ -240,7 +240,7 @@ describe('managing sign-ins', () => {
     expect(refusal(await server.gql(REVOKE, { id: theirs.body.session.id }, first.body.accessToken)).code).toBe('FORBIDDEN');
     expect(refusal(await server.gql(SESSIONS, { u: stranger.gid }, first.body.accessToken)).code).toBe('FORBIDDEN');
     const officerToken = await server.tokenFor(officer.id);
-    expect((await server.gql(SESSIONS, { u: stranger.gid }, officerToken)).data.signInSessions).toEqual([
+    expect((await server.gql(SESSIONS, { u: stranger.gid }, officerToken)).data.signInSessions.nodes).toEqual([
       { id: theirs.body.session.id, method: 'PASSWORD', current: false, user: { email: stranger.email } },
     ]);
     expect((await server.gql(REVOKE, { id: theirs.body.session.id }, officerToken)).data.revokeSignInSession.id).toBe(theirs.body.session.id);

@@ -33,7 +33,8 @@ test('seeding twice keeps the data', async () => {
 
 test('the three programs of DOMAIN.md with their rubrics and the 19 Clinical Psychology prerequisites', async () => {
   const { data } = await server.gql(ProgramsDocument, {}, officer);
-  const byCode = Object.fromEntries(data!.programs.map((p) => [p.code, p]));
+  expect(data!.programs.totalCount).toBe(3);
+  const byCode = Object.fromEntries(data!.programs.nodes.map((p) => [p.code, p]));
   expect(Object.keys(byCode).sort()).toEqual(['MCP', 'MSCS', 'VACD']);
   expect(byCode.MCP.prerequisites).toHaveLength(19);
   expect(byCode.VACD.portfolioRequired).toBe(true);
@@ -43,8 +44,8 @@ test('the three programs of DOMAIN.md with their rubrics and the 19 Clinical Psy
 
 test('two intakes with four review weeks each, only the last visa-free', async () => {
   const { data } = await server.gql(IntakesDocument, {}, officer);
-  expect(data!.intakes).toHaveLength(2);
-  for (const intake of data!.intakes) {
+  expect(data!.intakes.nodes).toHaveLength(2);
+  for (const intake of data!.intakes.nodes) {
     expect(intake.reviewWeeks.map((w) => w.visaFreeOnly)).toEqual([false, false, false, true]);
   }
 });

@@ -74,7 +74,7 @@ test("every HTTP request has an id — the caller's when sane — in the respons
   const fresh = (await post({ query: '{ __typename }' })).response.headers.get('x-request-id');
   expect(fresh).toMatch(/^[0-9a-f-]{36}$/);
   // A refusal says its code on the line.
-  await post({ query: 'query Users { users { id } }' }, { authorization: `Bearer ${await token(world.members[0])}`, 'x-request-id': 'refused-1' });
+  await post({ query: 'query Users { users { nodes { id } } }' }, { authorization: `Bearer ${await token(world.members[0])}`, 'x-request-id': 'refused-1' });
   expect(await lineWhere((l) => l.requestId === 'refused-1')).toMatchObject({ operation: 'Users', errors: ['FORBIDDEN'] });
   // Requests refused before GraphQL runs are logged too.
   await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': 'not-json' }, body: 'garbage' });
@@ -85,7 +85,7 @@ test("an internal error's reference leads to its log line, with the request id a
   const knex = server.orm.em.getKnex();
   await knex.raw('alter table intake rename to intake_gone');
   try {
-    const { body } = await post({ query: '{ intakes { id } }' }, { authorization: `Bearer ${await token(world.officer)}`, 'x-request-id': 'broken-1' });
+    const { body } = await post({ query: '{ intakes { nodes { id } } }' }, { authorization: `Bearer ${await token(world.officer)}`, 'x-request-id': 'broken-1' });
     const { errorId } = body.errors[0].extensions;
     expect(body.errors[0]).toMatchObject({ message: `Internal server error (reference ${errorId}).`, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(JSON.stringify(body)).not.toMatch(/intake_gone|relation/);
@@ -159,11 +159,11 @@ test('a WebSocket connection has an id (the upgrade answers with it) and each su
 });
 
 test('/metrics: latency by operation, errors by code, the database pool, process metrics, in Prometheus text', async () => {
-  await post({ query: 'query Programs { programs { id } }' }, { authorization: `Bearer ${await token(world.officer)}` });
-  await post({ query: 'query Programs { programs { id } }' }, { authorization: `Bearer ${await token(world.officer)}` });
-  await post({ query: 'query NotAllowed { users { id } }' }, { authorization: `Bearer ${await token(world.members[1])}` });
+  await post({ query: 'query Programs { programs { nodes { id } } }' }, { authorization: `Bearer ${await token(world.officer)}` });
+  await post({ query: 'query Programs { programs { nodes { id } } }' }, { authorization: `Bearer ${await token(world.officer)}` });
+  await post({ query: 'query NotAllowed { users { nodes { id } } }' }, { authorization: `Bearer ${await token(world.members[1])}` });
   const before = metric((await scrape()).text, 'conclave_graphql_errors_total', { code: 'FORBIDDEN' }) ?? 0;
-  await post({ query: 'query NotAllowed { users { id } }' }, { authorization: `Bearer ${await token(world.members[1])}` });
+  await post({ query: 'query NotAllowed { users { nodes { id } } }' }, { authorization: `Bearer ${await token(world.members[1])}` });
   const { status, text, type } = await scrape();
   expect(status).toBe(200);
   expect(type).toMatch(/^text\/plain/);

@@ -51,7 +51,8 @@ test('prints the funnel and scoring tables of an intake and writes them as CSV',
 test('refuses an unknown intake and a bad token with a clear message', async () => {
   const unknown = await run(process.execPath, [cli, '--url', server.url, '--token', reporterToken, '--intake', '1999-01']).catch((e) => e);
   expect(unknown.code).toBe(1);
-  expect(unknown.stderr).toMatch(/No intake 1999-01; known: 2021-02, 2021-10/);
+  // The intakes as the server lists them: newest first.
+  expect(unknown.stderr).toMatch(/No intake 1999-01; known: 2021-10, 2021-02/);
   const denied = await run(process.execPath, [cli, '--url', server.url, '--token', 'nope']).catch((e) => e);
   expect(denied.stderr).toMatch(/UNAUTHENTICATED/);
 });

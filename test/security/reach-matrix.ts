@@ -85,7 +85,7 @@ export const QUERIES: Record<string, ReachRow> = {
   calibrationReport: { ...report('calibrationReport'), expect: ANYONE },
   committee: { document: 'query($id: ID!) { committee(id: $id) { id name } }', variables: (s) => ({ id: s.ids.committee }), expect: [U, F, F, 'ok', 'ok', 'ok', 'ok'] },
   committeeWorkReport: { ...report('committeeWorkReport'), expect: ANYONE },
-  committees: { document: 'query { committees { id } }', variables: none, expect: [U, F, 'ok', 'ok', 'ok', 'ok', 'ok'] },
+  committees: { document: 'query { committees { totalCount } }', variables: none, expect: [U, F, 'ok', 'ok', 'ok', 'ok', 'ok'] },
   decisionDraft: {
     document: 'query($s: ID!, $a: ID!) { decisionDraft(sessionId: $s, applicantId: $a) { votingClosed } }',
     variables: (s) => ({ s: s.ids.session, a: s.ids.c }),
@@ -96,13 +96,13 @@ export const QUERIES: Record<string, ReachRow> = {
   decisionsPerDay: { ...report('decisionsPerDay'), expect: [U, 'empty', 'empty', 'empty', 'empty', 'empty', 'empty'] },
   funnelReport: { ...report('funnelReport'), expect: [U, 'ok', 'empty', 'ok', 'ok', 'ok', 'ok'] },
   intake: { document: 'query($id: ID!) { intake(id: $id) { id } }', variables: (s) => ({ id: s.ids.intake }), expect: ANYONE },
-  intakes: { document: 'query { intakes { id } }', variables: none, expect: ANYONE },
+  intakes: { document: 'query { intakes { totalCount } }', variables: none, expect: ANYONE },
   me: { document: 'query { me { id } }', variables: none, expect: ANYONE },
   node: { document: 'query($id: ID!) { node(id: $id) { id } }', variables: (s) => ({ id: s.ids.a }), expect: [U, F, F, 'ok', 'ok', 'ok', 'ok'] },
   // nodes(ids:) refuses per item like node(id:): the item is null and its error is at its path.
   nodes: { document: 'query($ids: [ID!]!) { nodes(ids: $ids) { id } }', variables: (s) => ({ ids: [s.ids.a] }), expect: [U, F, F, 'ok', 'ok', 'ok', 'ok'] },
   program: { document: 'query($id: ID!) { program(id: $id) { id } }', variables: (s) => ({ id: s.ids.program }), expect: ANYONE },
-  programs: { document: 'query { programs { id } }', variables: none, expect: ANYONE },
+  programs: { document: 'query { programs { totalCount } }', variables: none, expect: ANYONE },
   reviewSession: { document: 'query($id: ID!) { reviewSession(id: $id) { id } }', variables: (s) => ({ id: s.ids.session }), expect: [U, F, F, 'ok', 'ok', 'ok', 'ok'] },
   reviewSessions: {
     document: 'query($c: ID!) { reviewSessions(filter: { committeeId: $c }) { totalCount } }',
@@ -112,7 +112,7 @@ export const QUERIES: Record<string, ReachRow> = {
   scoresCsv: { document: 'query($f: ReportFilter) { scoresCsv(filter: $f) }', variables: (s) => ({ f: { programId: s.ids.program } }), expect: OFFICERS },
   scoringReport: { ...report('scoringReport'), expect: [U, 'ok', 'empty', 'empty', 'ok', 'ok', 'ok'] },
   signInSessions: {
-    document: 'query($u: ID) { signInSessions(userId: $u) { id } }',
+    document: 'query($u: ID) { signInSessions(userId: $u) { totalCount } }',
     variables: (s) => ({ u: s.ids.member }),
     // The member signs in first, so there is a session to list.
     prepare: async (p) => {
@@ -121,7 +121,7 @@ export const QUERIES: Record<string, ReachRow> = {
     },
     expect: [U, F, F, F, 'ok', F, 'ok'],
   },
-  users: { document: 'query { users { id } }', variables: none, expect: OFFICERS },
+  users: { document: 'query { users { totalCount } }', variables: none, expect: OFFICERS },
 };
 
 const applicantInput = (s: ReachScene) => ({
@@ -308,8 +308,8 @@ export const MUTATIONS: Record<string, ReachRow> = {
     document: 'mutation($id: ID!) { revokeSignInSession(id: $id) { id } }',
     variables: () => ({}),
     prepare: async (p) => {
-      const data = await p.as('member', 'query($u: ID) { signInSessions(userId: $u) { id } }', { u: p.scene.ids.member });
-      return { id: data.signInSessions[0].id };
+      const data = await p.as('member', 'query($u: ID) { signInSessions(userId: $u) { nodes { id } } }', { u: p.scene.ids.member });
+      return { id: data.signInSessions.nodes[0].id };
     },
     expect: [U, F, F, F, 'ok', F, 'ok'],
   },

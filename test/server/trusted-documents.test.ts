@@ -100,7 +100,7 @@ describe.each([
   test('an unknown id is PERSISTED_QUERY_NOT_FOUND; a known id cannot carry another text', async () => {
     const unknown = await post(server(), { extensions: { persistedQuery: { version: 1, sha256Hash: 'f'.repeat(64) } } }, world.members[0]);
     expect(unknown.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-    const smuggled = await post(server(), { query: '{ users { email } }', ...byId(ViewerDocument) }, world.members[0]);
+    const smuggled = await post(server(), { query: '{ users { nodes { email } } }', ...byId(ViewerDocument) }, world.members[0]);
     expect(smuggled.status).toBe(400);
     expect(smuggled.data).toBeUndefined();
     expect(smuggled.errors[0].extensions.code).toBe(mode === 'off' ? 'BAD_REQUEST' : 'PERSISTED_QUERY_NOT_IN_LIST');
@@ -124,7 +124,7 @@ describe.each([
   });
 
   test("officers' tools may send any document", async () => {
-    expect((await post(server(), { query: '{ users { name } }' }, world.officer)).data.users.length).toBeGreaterThan(3);
+    expect((await post(server(), { query: '{ users { nodes { name } } }' }, world.officer)).data.users.nodes.length).toBeGreaterThan(3);
   });
 
   test('over WebSocket: by persisted id (the live helper), and ad-hoc as the mode allows', async () => {

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readEnvironment } from '../../config';
 import { toCsv } from '../export.queries';
-import { FunnelTableDocument, ReportIntakesDocument, ScoringTableDocument } from './generated/graphql';
+import { FunnelTableDocument, ReportIntakesDocument, ScoringTableDocument, type ReportIntakesQuery } from './generated/graphql';
 
 /**
  * `npm run report -- --intake 2021-10 [--csv DIR] [--url URL] [--token TOKEN]`: prints the funnel
@@ -62,11 +62,22 @@ function table(columns: string[], rows: (string | number | null)[][]): string {
   return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
 }
 
+/** Every intake, page by page (a connection gives at most 100 at a time). */
+async function allIntakes(options: Options) {
+  const found: { id: string; code: string; name: string }[] = [];
+  for (let after: string | null | undefined = null; ; ) {
+    const { intakes }: ReportIntakesQuery = await request(options, ReportIntakesDocument, { after });
+    found.push(...intakes.nodes);
+    if (!intakes.pageInfo.hasNextPage) return found;
+    after = intakes.pageInfo.endCursor;
+  }
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   let intakeId: string | undefined;
   if (options.intake) {
-    const { intakes } = await request(options, ReportIntakesDocument, {});
+    const intakes = await allIntakes(options);
     const intake = intakes.find((i) => i.code === options.intake || i.id === options.intake);
     if (!intake) throw new Error(`No intake ${options.intake}; known: ${intakes.map((i) => i.code).join(', ')}`);
     intakeId = intake.id;

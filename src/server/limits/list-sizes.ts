@@ -8,12 +8,6 @@ import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../common/pagination';
  * not named here counts as DEFAULT_LIST_SIZE. The README's "Limits" section lists these.
  */
 export const LIST_SIZES: Readonly<Record<string, number>> = {
-  // Root lists of the office's reference data: a university has tens of these, not thousands.
-  'Query.intakes': 100,
-  'Query.programs': 100,
-  'Query.committees': 100,
-  'Query.users': 500,
-  'Query.signInSessions': 50,
   // Reports: one row per program, session, day or dimension value of the filtered range.
   'Query.scoringReport': 100,
   'Query.funnelReport': 100,

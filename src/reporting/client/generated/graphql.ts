@@ -342,6 +342,21 @@ export type Committee = Node & {
   programs: Array<Program>;
 };
 
+export type CommitteeConnection = {
+  __typename?: 'CommitteeConnection';
+  edges: Array<CommitteeEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<Committee>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CommitteeEdge = {
+  __typename?: 'CommitteeEdge';
+  cursor: Scalars['String']['output'];
+  node: Committee;
+};
+
 export type CommitteeMember = Node & {
   __typename?: 'CommitteeMember';
   committee: Committee;
@@ -848,6 +863,21 @@ export type Intake = Node & {
   /** In date order; the last is only for applicants who need no visa. */
   reviewWeeks: Array<ReviewWeek>;
   startsOn: Scalars['LocalDate']['output'];
+};
+
+export type IntakeConnection = {
+  __typename?: 'IntakeConnection';
+  edges: Array<IntakeEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<Intake>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type IntakeEdge = {
+  __typename?: 'IntakeEdge';
+  cursor: Scalars['String']['output'];
+  node: Intake;
 };
 
 export type LanguageSchoolEvidence = {
@@ -1456,6 +1486,21 @@ export type Program = Node & {
   rubric: Array<RubricCriterion>;
 };
 
+export type ProgramConnection = {
+  __typename?: 'ProgramConnection';
+  edges: Array<ProgramEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<Program>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type ProgramEdge = {
+  __typename?: 'ProgramEdge';
+  cursor: Scalars['String']['output'];
+  node: Program;
+};
+
 export type Query = {
   __typename?: 'Query';
   applicant: Applicant;
@@ -1471,8 +1516,8 @@ export type Query = {
   calibrationReport: Calibration;
   committee: Committee;
   committeeWorkReport: CommitteeWork;
-  /** Officers see every committee; members the ones they sit on. */
-  committees: Array<Committee>;
+  /** Officers see every committee; members the ones they sit on. By name, then id. */
+  committees: CommitteeConnection;
   /** What the chair sees before recording the committee's decision: each outcome, whether it is open, the conditions it must carry and may carry. */
   decisionDraft: DecisionDraft;
   /** Decisions per day over the range (default: first to last decision), zeros included. */
@@ -1480,13 +1525,15 @@ export type Query = {
   /** Registered → complete → scheduled → reviewed → decided → admitted → final (every condition met), with outcomes, admit rate, conditions and where they stand, scholarships. */
   funnelReport: Array<FunnelRow>;
   intake: Intake;
-  intakes: Array<Intake>;
+  /** Newest first: by `startsOn` descending, then id. */
+  intakes: IntakeConnection;
   /** The user the bearer token was issued to. */
   me: User;
   node?: Maybe<Node>;
   nodes: Array<Maybe<Node>>;
   program: Program;
-  programs: Array<Program>;
+  /** By name, then id. */
+  programs: ProgramConnection;
   reviewSession: ReviewSession;
   /** Officers see all sessions; members those of their committees. */
   reviewSessions: ReviewSessionConnection;
@@ -1494,9 +1541,10 @@ export type Query = {
   scoresCsv: Scalars['String']['output'];
   /** Score statistics per program or session, with Krippendorff's alpha between reviewers. */
   scoringReport: Array<ScoringRow>;
-  /** Live sessions: yours, or (officers) another user's. */
-  signInSessions: Array<SignInSession>;
-  users: Array<User>;
+  /** Live sessions: yours, or (officers) another user's. Newest first: by when it signed in, descending, then id. */
+  signInSessions: SignInSessionConnection;
+  /** By name, then id. */
+  users: UserConnection;
 };
 
 
@@ -1550,6 +1598,14 @@ export type QueryCommitteeWorkReportArgs = {
 };
 
 
+export type QueryCommitteesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryDecisionDraftArgs = {
   applicantId: Scalars['ID']['input'];
   sessionId: Scalars['ID']['input'];
@@ -1572,6 +1628,14 @@ export type QueryIntakeArgs = {
 };
 
 
+export type QueryIntakesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1584,6 +1648,14 @@ export type QueryNodesArgs = {
 
 export type QueryProgramArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryProgramsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1614,7 +1686,19 @@ export type QueryScoringReportArgs = {
 
 
 export type QuerySignInSessionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type RecognitionEvidence = {
@@ -2000,6 +2084,21 @@ export type SignInSession = {
   userAgent?: Maybe<Scalars['String']['output']>;
 };
 
+export type SignInSessionConnection = {
+  __typename?: 'SignInSessionConnection';
+  edges: Array<SignInSessionEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<SignInSession>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type SignInSessionEdge = {
+  __typename?: 'SignInSessionEdge';
+  cursor: Scalars['String']['output'];
+  node: SignInSession;
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   /** The live tally of one applicant: now, then after every change. Null while you may not see it. */
@@ -2109,6 +2208,21 @@ export type User = Node & {
   role: UserRole;
 };
 
+export type UserConnection = {
+  __typename?: 'UserConnection';
+  edges: Array<UserEdge>;
+  /** The nodes of `edges`, for clients that need no cursors. */
+  nodes: Array<User>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type UserEdge = {
+  __typename?: 'UserEdge';
+  cursor: Scalars['String']['output'];
+  node: User;
+};
+
 export type UserRole =
   | 'COMMITTEE_MEMBER'
   | 'OFFICER'
@@ -2202,10 +2316,12 @@ export type WeekOfMonth =
   | 'FIRST'
   | 'LAST';
 
-export type ReportIntakesQueryVariables = Exact<{ [key: string]: never; }>;
+export type ReportIntakesQueryVariables = Exact<{
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
 
 
-export type ReportIntakesQuery = { __typename?: 'Query', intakes: Array<{ __typename?: 'Intake', id: string, code: string, name: string }> };
+export type ReportIntakesQuery = { __typename?: 'Query', intakes: { __typename?: 'IntakeConnection', pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, endCursor?: string | null }, nodes: Array<{ __typename?: 'Intake', id: string, code: string, name: string }> } };
 
 export type FunnelTableQueryVariables = Exact<{
   filter?: InputMaybe<ReportFilter>;
@@ -2222,6 +2338,6 @@ export type ScoringTableQueryVariables = Exact<{
 export type ScoringTableQuery = { __typename?: 'Query', scoringReport: Array<{ __typename?: 'ScoringRow', groupLabel: string, suppressed: boolean, votes?: number | null, alpha?: number | null, criteria: Array<{ __typename?: 'CriterionStatistics', criterionKey: string, suppressed: boolean, count?: number | null, mean?: number | null, median?: number | null, stdDev?: number | null, alpha?: number | null }> }> };
 
 
-export const ReportIntakesDocument = {"__meta__":{"hash":"374c3c1ba928a15b505ee7635c6827b421d21be5958efe451194ad3817aa77a8"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReportIntakes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"intakes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]} as unknown as DocumentNode<ReportIntakesQuery, ReportIntakesQueryVariables>;
+export const ReportIntakesDocument = {"__meta__":{"hash":"d98e5837febfd2d412790aa0c95879eff1605dba009830e35ac769c810c17cf5"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ReportIntakes"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"intakes"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}},{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"code"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]} as unknown as DocumentNode<ReportIntakesQuery, ReportIntakesQueryVariables>;
 export const FunnelTableDocument = {"__meta__":{"hash":"55e91f786a0af689d553a34a3e1cbf5d7e7dbe42644f912f185e25913f07d015"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"FunnelTable"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"funnelReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"PROGRAM"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"programCode"}},{"kind":"Field","name":{"kind":"Name","value":"registered"}},{"kind":"Field","name":{"kind":"Name","value":"complete"}},{"kind":"Field","name":{"kind":"Name","value":"scheduled"}},{"kind":"Field","name":{"kind":"Name","value":"reviewed"}},{"kind":"Field","name":{"kind":"Name","value":"decided"}},{"kind":"Field","name":{"kind":"Name","value":"admitted"}},{"kind":"Field","name":{"kind":"Name","value":"admissionsFinal"}},{"kind":"Field","name":{"kind":"Name","value":"admitRate"}},{"kind":"Field","name":{"kind":"Name","value":"scholarshipsGranted"}},{"kind":"Field","name":{"kind":"Name","value":"meanScholarshipPercent"}},{"kind":"Field","name":{"kind":"Name","value":"decisions"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"count"}}]}}]}}]}}]} as unknown as DocumentNode<FunnelTableQuery, FunnelTableQueryVariables>;
 export const ScoringTableDocument = {"__meta__":{"hash":"d1e2b6380dec50bfcb7eaaf9182f6e6cfc4c777a7e0bf589159a8ed24f22ffb2"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ScoringTable"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"filter"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"ReportFilter"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"scoringReport"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"Variable","name":{"kind":"Name","value":"filter"}}},{"kind":"Argument","name":{"kind":"Name","value":"by"},"value":{"kind":"EnumValue","value":"PROGRAM"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"groupLabel"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}},{"kind":"Field","name":{"kind":"Name","value":"votes"}},{"kind":"Field","name":{"kind":"Name","value":"alpha"}},{"kind":"Field","name":{"kind":"Name","value":"criteria"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"criterionKey"}},{"kind":"Field","name":{"kind":"Name","value":"suppressed"}},{"kind":"Field","name":{"kind":"Name","value":"count"}},{"kind":"Field","name":{"kind":"Name","value":"mean"}},{"kind":"Field","name":{"kind":"Name","value":"median"}},{"kind":"Field","name":{"kind":"Name","value":"stdDev"}},{"kind":"Field","name":{"kind":"Name","value":"alpha"}}]}}]}}]}}]} as unknown as DocumentNode<ScoringTableQuery, ScoringTableQueryVariables>;
