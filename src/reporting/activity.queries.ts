@@ -3,7 +3,7 @@ import { numeric } from '../common/scalars';
 import { toGlobalId } from '../common/global-id';
 import { DecisionOutcome } from '../decisions/decision.enums';
 import { decisionVisibleSql } from '../decisions/policy';
-import { applicantConditions, Conditions, mayShowCell, reportRows, ReportScope, shownSql, visibleVotesCte } from './report-scope';
+import { applicantConditions, Conditions, MAX_RANGE_DAYS, mayShowCell, reportRows, ReportScope, shownSql, visibleVotesCte } from './report-scope';
 import { CommitteeWork, DecisionDay } from './report.types';
 
 /** Sessions the viewer's reports cover: every one for officers and reporters, their committees' for members. */
@@ -95,7 +95,7 @@ export async function decisionsPerDay(db: Knex, scope: ReportScope): Promise<Dec
     `with decided as (
        select d.created_at::date as day, d.outcome from decision d join applicant a on a.id = d.applicant_id where ${where.sql}),
      days as (
-       select generate_series(s, least(e, s + 1098), interval '1 day')::date as day
+       select generate_series(s, least(e, s + ${MAX_RANGE_DAYS}), interval '1 day')::date as day
          from (select coalesce(?::date, (select min(day) from decided)) as s, coalesce(?::date, (select max(day) from decided)) as e) range)
      select to_char(days.day, 'YYYY-MM-DD') as day, count(decided.outcome) as total,
             ${Object.values(DecisionOutcome).map((o) => `count(*) filter (where decided.outcome = '${o}') as "${o}"`).join(', ')}

@@ -17,7 +17,8 @@ import type { ReportFilter } from './report.types';
  * - members: applicants and votes of their own committees' sessions, minus applicants they are
  *   conflicted with, and in blind mode only where they have voted or the scores are revealed.
  */
-const MAX_RANGE_DAYS = 3 * 366;
+/** The longest date range a report reads (decisionsPerDay has a row per day of it: list-sizes.ts counts 1,099). */
+export const MAX_RANGE_DAYS = 3 * 366;
 
 export interface ReportScope {
   kind: 'officer' | 'reporter' | 'member';

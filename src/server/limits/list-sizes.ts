@@ -12,7 +12,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Query.scoringReport': 100,
   'Query.funnelReport': 100,
   'Query.applicantMixReport': 100,
-  'Query.decisionsPerDay': 366,
+  'Query.decisionsPerDay': 1099, // a row per day of the longest range a report reads (reporting/report-scope.ts MAX_RANGE_DAYS + 1)
   // Counts per value of a small enumeration: as many rows as the enumeration has values.
   'FunnelRow.decisions': 4,
   'DecisionDay.decisions': 4,
