@@ -8,7 +8,7 @@ import { migrate, openOrm, Orm } from '../src/db/orm';
 import { repoRoot, resolveTestAdminUrl, withDatabase } from '../src/db/postgres-server';
 import { visaFreeWeekSql } from '../src/intakes/policy';
 import { committeeWork, decisionsPerDay } from '../src/reporting/activity.queries';
-import { scoresCsv } from '../src/reporting/export.queries';
+import { scoresCsv, streamScoresCsv } from '../src/reporting/export.queries';
 import { funnel } from '../src/reporting/funnel.queries';
 import { applicantMix } from '../src/reporting/mix.queries';
 import { ReportScope } from '../src/reporting/report-scope';
@@ -174,6 +174,7 @@ async function main() {
       ['committee work', () => committeeWork(db, officer())],
       ['decisions per day', () => decisionsPerDay(db, officer())],
       ['scores CSV, one intake', () => scoresCsv(db, officer({ intakeId: intake }))],
+      ['scores CSV streamed, one intake (GET /reports/scores.csv)', () => streamScoresCsv(db, officer({ intakeId: intake }), async () => {}, async () => {})],
     ];
     const results: [string, number][] = [];
     for (const [label, run] of cases) {

@@ -16,6 +16,7 @@ import { readAuditPlugin } from './audit/audit-plugin';
 import { readEntry, recordAudit, rootFieldsOf } from './audit/audit-recorder';
 import { AuthUser } from './auth/access';
 import { authRoutes } from './auth/auth-routes';
+import { scoresCsvRoute } from './reporting/scores-csv.route';
 import { createAuthenticator } from './auth/authenticate';
 import { LiveSessions } from './auth/live-sessions';
 import { OidcIssuer } from './auth/oidc';
@@ -353,6 +354,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       },
     }),
   );
+  // Exports too large for one GraphQL answer, streamed.
+  app.use('/reports', corsPolicy(abuse), observeHttp(metrics, options.logger), scoresCsvRoute(createContext, options.logger));
   // The browser client at `/` (web/, built into web/dist), on the API's own origin.
   app.use(webClient(repoRoot()));
   // A body that is not JSON (or too large) never reaches Apollo: answer in GraphQL's shape, not

@@ -76,7 +76,7 @@ export class ReportingResolver {
   }
 
   @Authorized(OFFICER)
-  @Query(() => String, { description: 'Raw per-criterion scores as CSV (officers).' })
+  @Query(() => String, { description: 'Raw per-criterion scores as CSV (officers), built in memory. Large exports: GET /reports/scores.csv with the same filter, streamed.' })
   async scoresCsv(@Ctx() ctx: Context, @Arg('filter', () => ReportFilter, { nullable: true }) filter?: ReportFilter) {
     return scoresCsv(ctx.db, await reportScope(ctx, filter), (ids) => ids.forEach((id) => ctx.audit.read(id)));
   }

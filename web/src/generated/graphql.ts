@@ -1537,7 +1537,7 @@ export type Query = {
   reviewSession: ReviewSession;
   /** Officers see all sessions; members those of their committees. */
   reviewSessions: ReviewSessionConnection;
-  /** Raw per-criterion scores as CSV (officers). */
+  /** Raw per-criterion scores as CSV (officers), built in memory. Large exports: GET /reports/scores.csv with the same filter, streamed. */
   scoresCsv: Scalars['String']['output'];
   /** Score statistics per program or session, with Krippendorff's alpha between reviewers. */
   scoringReport: Array<ScoringRow>;
