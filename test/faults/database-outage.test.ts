@@ -8,6 +8,8 @@ import { accessTokenFor, openSession } from '../../src/auth/sessions';
 import { migrate, openOrm, Orm } from '../../src/db/orm';
 import { EmbeddedServer, ensureDatabase, startEmbeddedPostgres } from '../../src/db/postgres-server';
 import { encodeEventId } from '../../src/events/event-feed';
+import { PostgresWakeChannel } from '../../src/events/postgres-wake-channel';
+import { createLogger } from '../../src/logger';
 import { RubricCriterion } from '../../src/programs/rubric-criterion.entity';
 import { ChildServer, startChildServer } from '../support/child-server';
 import { buildWorld, World } from '../support/factories';
@@ -248,4 +250,39 @@ test('a database outage of more than 5 s: honest health and errors meanwhile, th
     await probeClient.end();
   }
   expect(child.output()).not.toMatch(/Internal error/);
+});
+
+test('the LISTEN connection comes back once after an outage: one catch-up wake-up of every feed, then each NOTIFY once', async () => {
+  const channelName = 'conclave_outage_test';
+  const wakes: string[][] = [];
+  const channel = new PostgresWakeChannel(databaseUrl, createLogger('silent'), 2, channelName);
+  await channel.start((ids) => wakes.push(ids));
+  const listeners = async (client: Client) => (await client.query(`select count(*)::int as n from pg_stat_activity where query = $1`, [`listen ${channelName}`])).rows[0].n;
+  try {
+    await orm.close();
+    await pg.stop();
+    // Long enough for the reconnect loop to fail a few times and back off.
+    const stoppedAt = Date.now();
+    await until(() => Date.now() - stoppedAt >= 1_500, 'the outage to last');
+    pg = await startEmbeddedPostgres({ dataDir, port });
+    orm = await openOrm(databaseUrl, { poolMax: 2 });
+    await until(() => wakes.some((ids) => ids.length === 0), 'the catch-up wake-up after reconnecting', 20_000);
+
+    const notifier = new Client({ connectionString: databaseUrl });
+    await notifier.connect();
+    try {
+      await notifier.query('select pg_notify($1, $2)', [channelName, 'after-the-outage']);
+      await until(() => wakes.some((ids) => ids.includes('after-the-outage')), 'the NOTIFY after the outage');
+      // A second listener (a second reconnect loop) would deliver it twice; a marker sent after it bounds the wait.
+      await notifier.query('select pg_notify($1, $2)', [channelName, 'marker']);
+      await until(() => wakes.some((ids) => ids.includes('marker')), 'the marker');
+      expect(wakes.filter((ids) => ids.length === 0)).toHaveLength(1);
+      expect(wakes.filter((ids) => ids.includes('after-the-outage'))).toHaveLength(1);
+      expect(await listeners(notifier)).toBe(1);
+    } finally {
+      await notifier.end();
+    }
+  } finally {
+    await channel.stop();
+  }
 });
