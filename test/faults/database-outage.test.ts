@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -285,4 +285,20 @@ test('the LISTEN connection comes back once after an outage: one catch-up wake-u
   } finally {
     await channel.stop();
   }
+});
+
+test('a database that takes connections but never answers them: /readyz says 503 within its bound, /livez 200, and 200 again once it answers', async () => {
+  // A stopped postmaster: the kernel still completes TCP connects, but nobody answers the startup.
+  const postmaster = Number((await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+  process.kill(postmaster, 'SIGSTOP');
+  try {
+    const [ready, live] = await Promise.all([probe('/readyz'), probe('/livez')]);
+    expect(ready.status).toBe(503);
+    expect(ready.ms).toBeLessThan(3_500);
+    expect(live.status).toBe(200);
+    expect(live.ms).toBeLessThan(1_000);
+  } finally {
+    process.kill(postmaster, 'SIGCONT');
+  }
+  await until(async () => (await probe('/readyz')).status === 200, '/readyz to answer 200 again', 20_000);
 });
