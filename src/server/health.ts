@@ -51,8 +51,14 @@ async function probe(databaseUrl: string, migrations: readonly MigrationObject[]
   } catch (error) {
     return { ready: false, reason: `the database is unreachable: ${(error as Error).message}` };
   } finally {
-    // Not awaited: ending waits for the server's goodbye, which a hung server never sends.
-    void client.end().catch(() => undefined);
+    // Not awaited: ending waits for the server's goodbye, which a hung server never sends; its
+    // socket is destroyed after a while instead, so probes of a hung database leak nothing.
+    const destroy = setTimeout(() => (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy(), PROBE_TIMEOUT_MS);
+    destroy.unref();
+    void client
+      .end()
+      .catch(() => undefined)
+      .finally(() => clearTimeout(destroy));
   }
 }
 
