@@ -33,6 +33,8 @@ class SessionFeed {
   private reading = false;
   private again = false;
   private retry?: NodeJS.Timeout;
+  /** Reads failed in a row (the database is away): the retry backs off, and only the first is logged. */
+  private failures = 0;
 
   constructor(
     private readonly db: Knex,
@@ -97,9 +99,11 @@ class SessionFeed {
         if (page.more) this.again = true;
         else if (page.heldBack) this.scheduleRetry();
       } while (this.again);
+      if (this.failures > 0) this.logger.info(`Reading the event log of session ${this.sessionId} works again after ${this.failures} failed reads`);
+      this.failures = 0;
     } catch (error) {
-      this.logger.error(`Reading the event log of session ${this.sessionId} failed`, error);
-      this.scheduleRetry(250);
+      if (this.failures++ === 0) this.logger.error(`Reading the event log of session ${this.sessionId} failed; retrying until it works`, error);
+      this.scheduleRetry(Math.min(250 * 2 ** (this.failures - 1), SAFETY_POLL_MS));
     } finally {
       this.reading = false;
     }

@@ -20,6 +20,20 @@ export interface Readiness {
  * themselves as SERVICE_UNAVAILABLE), and every migration this build knows is applied.
  */
 export async function readiness(databaseUrl: string, migrations: readonly MigrationObject[]): Promise<Readiness> {
+  // connect and query have their own timeouts, but not what surrounds them (TLS, authentication,
+  // closing a socket the server no longer answers on): the probe as a whole is bounded too.
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Readiness>((resolve) => {
+    timer = setTimeout(() => resolve({ ready: false, reason: `the database did not answer within ${PROBE_TIMEOUT_MS} ms` }), PROBE_TIMEOUT_MS + 250);
+  });
+  try {
+    return await Promise.race([probe(databaseUrl, migrations), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function probe(databaseUrl: string, migrations: readonly MigrationObject[]): Promise<Readiness> {
   const client = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: PROBE_TIMEOUT_MS, query_timeout: PROBE_TIMEOUT_MS });
   // A server dropping the socket after connect() emits 'error'; unhandled, that would end the process.
   client.on('error', () => undefined);
@@ -37,7 +51,14 @@ export async function readiness(databaseUrl: string, migrations: readonly Migrat
   } catch (error) {
     return { ready: false, reason: `the database is unreachable: ${(error as Error).message}` };
   } finally {
-    await client.end().catch(() => undefined);
+    // Not awaited: ending waits for the server's goodbye, which a hung server never sends; its
+    // socket is destroyed after a while instead, so probes of a hung database leak nothing.
+    const destroy = setTimeout(() => (client as unknown as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy(), PROBE_TIMEOUT_MS);
+    destroy.unref();
+    void client
+      .end()
+      .catch(() => undefined)
+      .finally(() => clearTimeout(destroy));
   }
 }
 

@@ -2,6 +2,8 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { execute, getOperationAST } from 'graphql';
 import { AuditEntry, readEntry, recordAudit, rootFieldsOf } from '../../audit/audit-recorder';
 import { Access, AuthUser } from '../../auth/access';
+import { isDatabaseUnavailable } from '../../common/database-errors';
+import { ErrorCode } from '../../common/errors';
 import type { Context } from '../../context';
 import { AsyncQueue } from '../../events/async-queue';
 import type { Cursor, StoredEvent } from '../../events/event-feed';
@@ -18,6 +20,22 @@ export interface FanoutMetrics {
 
 /** Sockets written between two turns of the event loop (~4 ms here), so pings and requests never wait long. */
 const SOCKETS_PER_TURN = 256;
+
+/** A batch the database could not prepare is tried again after this, doubling up to the cap, until the database answers. */
+const RETRY_FIRST_MS = 100;
+const RETRY_MAX_MS = 2000;
+
+/** A batch could not be prepared because the database is away: kept and tried again, never sent to anyone half-done. */
+class DatabaseAway extends Error {
+  constructor(readonly cause: unknown) {
+    super('The database is unavailable');
+  }
+}
+
+/** The database went away under the batch (the pool, a statement, or a resolver's load during execution). */
+function databaseAway(error: unknown): boolean {
+  return error instanceof DatabaseAway || isDatabaseUnavailable(error) || (error as { extensions?: { code?: unknown } })?.extensions?.code === ErrorCode.SERVICE_UNAVAILABLE;
+}
 
 export type ShapeEvents = (viewer: AuthUser, events: StoredEvent[], audience: Audience, loaders: Loaders) => LiveEvent[];
 
@@ -141,17 +159,32 @@ export class LiveFanout {
           batch.subscribers.push(subscriber);
           batches.set(key, batch);
         }
-        for (const batch of batches.values()) {
-          try {
-            await this.deliver(batch);
-          } catch (error) {
-            this.failAll(batch.subscribers, error);
-          }
-        }
+        for (const batch of batches.values()) await this.deliverOrRetry(batch);
       }
     } finally {
       queue.running = false;
       if (this.queues.get(sessionId) === queue && queue.items.length === 0) this.queues.delete(sessionId);
+    }
+  }
+
+  /**
+   * A database outage is not the subscribers' problem: the batch is kept (and the session's later
+   * batches wait behind it, so order holds) and tried again with capped backoff until the
+   * database answers; nothing is written before the whole batch is prepared, so nobody gets half
+   * of it or an error in between. Only a failure that is not the database's ends the streams.
+   */
+  private async deliverOrRetry(batch: Batch): Promise<void> {
+    for (let delay = RETRY_FIRST_MS, attempt = 1; ; delay = Math.min(delay * 2, RETRY_MAX_MS), attempt++) {
+      try {
+        await this.deliver(batch);
+        if (attempt > 1) this.logger.info(`live: ${batch.events.length} events of session ${batch.sessionId} delivered after ${attempt} attempts (the database is back)`);
+        return;
+      } catch (error) {
+        if (!databaseAway(error)) return this.failAll(batch.subscribers, error);
+        if (batch.subscribers.every((subscriber) => subscriber.closed)) return;
+        if (attempt === 1) this.logger.error(`live: the database is unavailable; ${batch.events.length} events of session ${batch.sessionId} wait for it (${(error as Error).message})`);
+        await new Promise((resolve) => setTimeout(resolve, delay).unref());
+      }
     }
   }
 
@@ -169,6 +202,9 @@ export class LiveFanout {
     for (const subscriber of batch.subscribers) if (!subscriber.closed && !groups.has(subscriber.groupKey)) groups.set(subscriber.groupKey, subscriber);
     // One viewer's failure fails that viewer's streams only.
     const settled = await Promise.allSettled([...groups.values()].map((first) => this.render(first, batch.events, audience, loaders)));
+    // …unless the database is away: then nobody's payload can be trusted, and the batch is retried whole.
+    const away = settled.find((outcome) => outcome.status === 'rejected' && databaseAway(outcome.reason));
+    if (away) throw (away as PromiseRejectedResult).reason;
     const rendered = new Map<string, Buffer[]>();
     const reads: AuditEntry[] = [];
     [...groups.entries()].forEach(([key, first], index) => {
@@ -203,7 +239,13 @@ export class LiveFanout {
     context.access = new Access(context.db, viewer);
     const liveEvents = subscriber.shape(viewer, events, audience, loaders);
     return Promise.all(
-      liveEvents.map(async (event) => Buffer.from(JSON.stringify(delivery.format(await execute({ ...delivery.args, rootValue: event, contextValue: context }))))),
+      liveEvents.map(async (event) => {
+        const result = await execute({ ...delivery.args, rootValue: event, contextValue: context });
+        // A resolver's load that met the outage is an error inside the result, not a rejection.
+        const away = result.errors?.find((error) => databaseAway(error.originalError ?? error));
+        if (away) throw new DatabaseAway(away.originalError ?? away);
+        return Buffer.from(JSON.stringify(delivery.format(result)));
+      }),
     );
   }
 }
