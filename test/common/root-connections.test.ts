@@ -47,6 +47,14 @@ beforeAll(async () => {
   for (let i = 0; i < ROWS; i++) await openSession(db, { userId: holder.id, method: SignInMethod.PASSWORD, hours: 1 });
   // Half of them signed in at the same instant.
   await db.raw(`update auth_session set created_at = '2026-01-01T00:00:00Z' where user_id = ? and id in (select id from auth_session where user_id = ? order by id limit ?)`, [holder.id, holder.id, ROWS / 2]);
+  // The others a second apart: sign-ins made in one millisecond would look tied in the API's
+  // millisecond timestamps while PostgreSQL orders them by microseconds.
+  await db.raw(
+    `update auth_session s set created_at = '2026-01-02T00:00:00Z'::timestamptz + make_interval(secs => n.i)
+       from (select id, row_number() over (order by id) as i from auth_session where user_id = ? and created_at <> '2026-01-01T00:00:00Z') n
+      where s.id = n.id`,
+    [holder.id],
+  );
   officer = await server.tokenFor(world.officer.id);
   member = await server.tokenFor(world.members[0].id);
 });
