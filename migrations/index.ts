@@ -7,6 +7,7 @@ import { Migration20261202054337 } from './Migration20261202054337';
 import { Migration20261202054338RulesData } from './Migration20261202054338RulesData';
 import { Migration20261202054506 } from './Migration20261202054506';
 import { Migration20261202151034 } from './Migration20261202151034';
+import { Migration20261203003000 } from './Migration20261203003000';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123135813', class: Migration20261123135813 },
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202054338RulesData', class: Migration20261202054338RulesData },
   { name: 'Migration20261202054506', class: Migration20261202054506 },
   { name: 'Migration20261202151034', class: Migration20261202151034 },
+  { name: 'Migration20261203003000', class: Migration20261203003000 },
 ];

@@ -6,6 +6,7 @@ import { badInput, forbidden, invalidState, notFound } from '../common/errors';
 import { fromGlobalId } from '../common/global-id';
 import { ConnectionArgs, Page, pageRequest } from '../common/pagination';
 import { inTransaction } from '../common/transaction';
+import { announceApplicantAccessChanged } from '../events/access-changes';
 import { refuseNulls, requireEmail, requireIntegerBetween, requireNumberBetween, requireText } from '../common/validation';
 import { Intake } from '../intakes/intake.entity';
 import { Program } from '../programs/program.entity';
@@ -116,7 +117,7 @@ export async function createApplicant(ctx: Context, input: CreateApplicantInput)
 }
 
 export async function updateApplicant(ctx: Context, id: string, input: UpdateApplicantInput): Promise<string> {
-  return inTransaction(ctx, async (em) => {
+  return inTransaction(ctx, async (em, events) => {
     refuseNulls(input);
     const applicant = await findByGlobalId(em, Applicant, 'Applicant', id, 'id');
     // A visa, or no longer a relevant background, may keep them off an agenda they are on.
@@ -133,7 +134,11 @@ export async function updateApplicant(ctx: Context, id: string, input: UpdateApp
     if (input.email !== undefined) applicant.email = requireEmail('email', input.email);
     if (input.nationality !== undefined) applicant.nationality = checkNationality(input.nationality);
     if (input.needsVisa !== undefined) applicant.needsVisa = input.needsVisa;
-    if (input.priorInstitution !== undefined) applicant.priorInstitution = requireText('priorInstitution', input.priorInstitution);
+    if (input.priorInstitution !== undefined) {
+      applicant.priorInstitution = requireText('priorInstitution', input.priorInstitution);
+      // A member of that institution is now conflicted with the applicant (conflict.queries.ts).
+      await announceApplicantAccessChanged(em, events, applicant.id);
+    }
     if (input.priorDegree !== undefined) applicant.priorDegree = requireText('priorDegree', input.priorDegree);
     if (input.ects !== undefined) applicant.ects = requireIntegerBetween('ects', input.ects, 0, 600);
     if (input.grade !== undefined) Object.assign(applicant, checkGrade(input.grade));

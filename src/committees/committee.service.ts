@@ -4,6 +4,7 @@ import { findByGlobalId } from '../common/entity-lookup';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
 import { fromGlobalId } from '../common/global-id';
 import { ConnectionArgs, Page, pageRequest } from '../common/pagination';
+import { announceSeatRemoved } from '../events/access-changes';
 import { inTransaction } from '../common/transaction';
 import { optionalText, requireEmail, requireText } from '../common/validation';
 import { Program } from '../programs/program.entity';
@@ -66,7 +67,7 @@ export async function addMember(ctx: Context, committeeId: string, userId: strin
 }
 
 export async function removeMember(ctx: Context, committeeId: string, userId: string): Promise<string> {
-  return inTransaction(ctx, async (em) => {
+  return inTransaction(ctx, async (em, events) => {
     const committee = await findByGlobalId(em, Committee, 'Committee', committeeId, 'committeeId');
     const user = fromGlobalId('User', userId, 'userId');
     const seat = await em.findOne(CommitteeMember, { committee, user });
@@ -74,6 +75,8 @@ export async function removeMember(ctx: Context, committeeId: string, userId: st
     const votes = await em.count(Vote, { member: user, session: { committee } });
     if (votes > 0) throw conflict('This member has votes in sessions of this committee; their seat stays for the record.', 'userId');
     em.remove(seat);
+    // Their open subscriptions to this committee's sessions end, in every process.
+    await announceSeatRemoved(em, events, committee.id, user);
     return committee.id;
   });
 }

@@ -6,6 +6,7 @@ import { findByGlobalId } from '../common/entity-lookup';
 import { fromGlobalId } from '../common/global-id';
 import { conflict, forbidden, notFound } from '../common/errors';
 import { inTransaction } from '../common/transaction';
+import { announceApplicantAccessChanged } from '../events/access-changes';
 import { requireText } from '../common/validation';
 import { ConflictOfInterest, ConflictSource } from './conflict.entity';
 import { conflictsBetween, EffectiveConflict } from './conflict.queries';
@@ -17,7 +18,7 @@ export async function declareConflict(ctx: Context, userId: string, applicantId:
   if (!ctx.access.isOfficer && !(await mayViewApplicant(ctx, fromGlobalId('Applicant', applicantId, 'applicantId')))) {
     throw forbidden('This applicant is not on the agenda of a session you sit on.');
   }
-  return inTransaction(ctx, async (em) => {
+  return inTransaction(ctx, async (em, events) => {
     const user = await findByGlobalId(em, User, 'User', userId, 'userId');
     const refusal = declarationRefusal({ actorIsOfficer: ctx.access.isOfficer, actorId: ctx.user!.id, memberId: user.id, memberRole: user.role });
     if (refusal) throw refusal;
@@ -27,6 +28,8 @@ export async function declareConflict(ctx: Context, userId: string, applicantId:
     if (existing && !existing.clearedAt) throw conflict('This conflict of interest is already declared.', 'applicantId');
     if (existing) em.assign(existing, { reason: text, clearedAt: null, clearedBy: null, declaredBy: ctx.user!.id });
     else em.create(ConflictOfInterest, { user, applicant, source: ConflictSource.DECLARED, reason: text, declaredBy: ctx.user!.id });
+    // The member's live subscriptions about this applicant end, in every process.
+    await announceApplicantAccessChanged(em, events, applicant.id);
     return { userId: user.id, applicantId: applicant.id, source: ConflictSource.DECLARED, reason: text };
   });
 }

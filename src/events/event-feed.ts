@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { timestamp } from '../common/scalars';
-import { SessionEventType } from './session-event.entity';
+import { StoredEventType } from './session-event.entity';
 
 /** A position in a session's log: events are ordered by (transaction id, id). */
 export interface Cursor {
@@ -13,7 +13,7 @@ export interface StoredEvent {
   /** Opaque to clients: pass it back as `after` to resume. */
   eventId: string;
   sessionId: string;
-  type: SessionEventType;
+  type: StoredEventType;
   applicantId: string | null;
   actorId: string | null;
   data: Record<string, string | number | boolean | null>;

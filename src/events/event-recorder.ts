@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { SessionEvent, SessionEventType } from './session-event.entity';
+import { SessionEvent, StoredEventType } from './session-event.entity';
 
 /**
  * Writes session events inside the mutation's transaction and remembers which sessions they
@@ -13,7 +13,7 @@ export class EventRecorder {
     private readonly actorId: string | null,
   ) {}
 
-  record(sessionId: string, type: SessionEventType, about: { applicantId?: string | null; data?: SessionEvent['data'] } = {}) {
+  record(sessionId: string, type: StoredEventType, about: { applicantId?: string | null; data?: SessionEvent['data'] } = {}) {
     this.em.create(SessionEvent, {
       session: sessionId,
       type,

@@ -23,6 +23,19 @@ export enum SessionEventType {
 }
 
 /**
+ * Stored in the log like the others, never sent to a client: someone's right to follow the
+ * session (a seat) or an applicant in it (no conflict of interest) was taken away. Subscribers
+ * re-check their right on it in every process (reviews/live/audience.ts).
+ */
+export enum AccessEventType {
+  ACCESS_CHANGED = 'ACCESS_CHANGED',
+}
+
+export type StoredEventType = SessionEventType | AccessEventType;
+
+export const isAccessEvent = (type: StoredEventType): type is AccessEventType => type === AccessEventType.ACCESS_CHANGED;
+
+/**
  * The session's event log: written in the same transaction as the change it describes, so a
  * rolled-back change is never announced and a committed one always is. Readers order events by
  * (xid, id) and read only transactions older than the oldest one still running (NOTES.md:
@@ -41,8 +54,8 @@ export class SessionEvent {
   @Property({ type: 'string', columnType: 'xid8', defaultRaw: 'pg_current_xact_id()' })
   xid: string & Opt;
 
-  @Enum({ items: () => SessionEventType })
-  type: SessionEventType;
+  @Enum({ items: [...Object.values(SessionEventType), ...Object.values(AccessEventType)] })
+  type: StoredEventType;
 
   /** The applicant the event is about, if any: conflicted members receive nothing about them. */
   @Property({ type: 'uuid', nullable: true })

@@ -3,6 +3,7 @@ import { Applicant } from '../applicants/applicant.entity';
 import { findByGlobalId } from '../common/entity-lookup';
 import { conflict, invalidState } from '../common/errors';
 import { inTransaction } from '../common/transaction';
+import { announceApplicantAccessChanged } from '../events/access-changes';
 import { requireEmail, requireText } from '../common/validation';
 import { watchAgendas } from '../reviews/agenda.guard';
 import { ReferenceLetter, ReferenceStatus } from './reference.entity';
@@ -16,7 +17,7 @@ export interface RequestReference {
 }
 
 export async function requestReference(ctx: Context, input: RequestReference): Promise<string> {
-  return inTransaction(ctx, async (em) => {
+  return inTransaction(ctx, async (em, events) => {
     const applicant = await findByGlobalId(em, Applicant, 'Applicant', input.applicantId, 'applicantId');
     const refereeEmail = requireEmail('refereeEmail', input.refereeEmail);
     if (await em.count(ReferenceLetter, { applicant, refereeEmail })) {
@@ -29,6 +30,8 @@ export async function requestReference(ctx: Context, input: RequestReference): P
       refereeInstitution: requireText('refereeInstitution', input.refereeInstitution),
       academic: input.academic,
     });
+    // A referee who sits on a committee is now conflicted with the applicant (conflict.queries.ts).
+    await announceApplicantAccessChanged(em, events, applicant.id);
     return reference.id;
   });
 }

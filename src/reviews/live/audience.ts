@@ -4,7 +4,9 @@ import { UserRole } from '../../auth/user.entity';
 import { SeatRole } from '../../committees/committee-member.entity';
 import { effectiveConflicts } from '../../conflicts/conflict.queries';
 import type { StoredEvent } from '../../events/event-feed';
-import { SessionEventType } from '../../events/session-event.entity';
+import { isAccessEvent, SessionEventType } from '../../events/session-event.entity';
+import { forbidden } from '../../common/errors';
+import { conflictOfInterest } from '../../conflicts/policy';
 import { CommentVisibility } from '../comment.entity';
 import { mayReadComment, mayViewVotes } from '../policy';
 
@@ -42,8 +44,11 @@ export async function loadAudience(db: Knex, sessionId: string, events: StoredEv
   };
 }
 
+/** An event of the log that clients receive (not an access change). */
+export type ShownEvent = StoredEvent & { type: SessionEventType };
+
 export interface ViewerEvent {
-  event: StoredEvent;
+  event: ShownEvent;
   /** May this viewer see the votes (and tally) on the event's applicant? */
   votesVisible: boolean;
   viewerId: string;
@@ -56,6 +61,7 @@ export function eventsFor(viewer: AuthUser, audience: Audience, events: StoredEv
   if (!officer && !seat) return [];
   const visible: ViewerEvent[] = [];
   for (const event of events) {
+    if (!isShown(event)) continue;
     const applicantId = event.applicantId;
     const conflicted = applicantId !== null && audience.conflicted.has(key(viewer.id, applicantId));
     if (!officer && conflicted) continue;
@@ -78,4 +84,23 @@ export function eventsFor(viewer: AuthUser, audience: Audience, events: StoredEv
     visible.push({ event, votesVisible, viewerId: viewer.id });
   }
   return visible;
+}
+
+const isShown = (event: StoredEvent): event is ShownEvent => !isAccessEvent(event.type);
+
+/**
+ * Whether a live subscription to the session may go on, asked again on every batch (an access
+ * change in the log makes one at once): a member whose seat was taken away is refused, as
+ * subscribing would now be. Officers follow every session.
+ */
+export function sessionRefusal(viewer: AuthUser, audience: Audience): Error | null {
+  if (viewer.role === UserRole.OFFICER || audience.seats.has(viewer.id)) return null;
+  return forbidden('You no longer sit on the committee of this session.');
+}
+
+/** The same for a subscription about one applicant: a conflict of interest declared or detected since ends it too. */
+export function applicantRefusal(viewer: AuthUser, audience: Audience, applicantId: string): Error | null {
+  const refusal = sessionRefusal(viewer, audience);
+  if (refusal || viewer.role === UserRole.OFFICER) return refusal;
+  return audience.conflicted.has(key(viewer.id, applicantId)) ? conflictOfInterest(null) : null;
 }

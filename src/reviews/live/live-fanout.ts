@@ -38,6 +38,8 @@ function databaseAway(error: unknown): boolean {
 }
 
 export type ShapeEvents = (viewer: AuthUser, events: StoredEvent[], audience: Audience, loaders: Loaders) => LiveEvent[];
+/** Whether the viewer may still follow, asked on every batch (audience.ts): an error ends the subscription with it. */
+export type LiveRefusal = (viewer: AuthUser, audience: Audience) => Error | null;
 
 interface Subscriber {
   sessionId: string;
@@ -48,6 +50,7 @@ interface Subscriber {
   /** Subscribers with the same key receive byte-identical payloads: same operation, same viewer. */
   groupKey: string;
   shape: ShapeEvents;
+  refuse: LiveRefusal;
   closed: boolean;
   fail(error: unknown): void;
 }
@@ -86,7 +89,7 @@ export class LiveFanout {
   }
 
   /** Subscribes through the bus (which keeps each subscriber's position and catch-up) and returns the stream graphql-ws holds. */
-  async subscribe(ctx: Context, sessionId: string, after: Cursor | null, shape: ShapeEvents, onClose: () => void): Promise<AsyncIterableIterator<never>> {
+  async subscribe(ctx: Context, sessionId: string, after: Cursor | null, shape: ShapeEvents, refuse: LiveRefusal, onClose: () => void): Promise<AsyncIterableIterator<never>> {
     const delivery = ctx.delivery!;
     const viewer = ctx.user!;
     let unsubscribe: (() => void) | undefined;
@@ -107,6 +110,7 @@ export class LiveFanout {
       // audience rules read both; a demoted officer's new sockets must not share old payloads).
       groupKey: `${delivery.operationKey}\n${viewer.id}\n${viewer.role}`,
       shape,
+      refuse,
       closed: false,
       fail: (error) => queue.fail(error),
     };
@@ -198,6 +202,11 @@ export class LiveFanout {
     const started = performance.now();
     const audience = await loadAudience(this.db, batch.sessionId, batch.events);
     const loaders = createLoaders(this.db);
+    // A right taken away since the last batch (a seat removed) ends that subscription with the refusal.
+    for (const subscriber of batch.subscribers) {
+      const refusal = subscriber.closed ? null : subscriber.refuse(subscriber.viewer, audience);
+      if (refusal) subscriber.fail(refusal);
+    }
     const groups = new Map<string, Subscriber>();
     for (const subscriber of batch.subscribers) if (!subscriber.closed && !groups.has(subscriber.groupKey)) groups.set(subscriber.groupKey, subscriber);
     // One viewer's failure fails that viewer's streams only.

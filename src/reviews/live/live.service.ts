@@ -5,17 +5,18 @@ import { fromGlobalId } from '../../common/global-id';
 import type { Context } from '../../context';
 import { AsyncQueue } from '../../events/async-queue';
 import { Cursor, decodeEventId, derivedEventId, StoredEvent } from '../../events/event-feed';
-import { SessionEventType } from '../../events/session-event.entity';
+import { SessionEventType, StoredEventType } from '../../events/session-event.entity';
 import { createLoaders, Loaders } from '../../loaders';
 import { Access } from '../../auth/access';
 import { getSession } from '../review-session.service';
 import type { TallyNode } from '../review.type';
-import { Audience, eventsFor, loadAudience, ViewerEvent } from './audience';
+import { applicantRefusal, Audience, eventsFor, loadAudience, sessionRefusal, ViewerEvent } from './audience';
+import type { LiveRefusal } from './live-fanout';
 import { presenceFor } from './presence';
 import { LiveEvent, liveEventClass } from './session-event.type';
 
-const VOTE_TYPES = new Set([SessionEventType.VOTE_CAST, SessionEventType.VOTE_CHANGED]);
-const TALLY_TYPES = new Set([...VOTE_TYPES, SessionEventType.SCORES_REVEALED, SessionEventType.VOTING_CLOSED]);
+const VOTE_TYPES = new Set<StoredEventType>([SessionEventType.VOTE_CAST, SessionEventType.VOTE_CHANGED]);
+const TALLY_TYPES = new Set<StoredEventType>([...VOTE_TYPES, SessionEventType.SCORES_REVEALED, SessionEventType.VOTING_CLOSED]);
 
 interface Batch {
   audience: Promise<Audience>;
@@ -88,6 +89,7 @@ async function follow<T>(
   sessionIds: string[],
   after: Cursor | null,
   shape: (viewer: AuthUser, events: StoredEvent[], audience: Audience, loaders: Loaders) => T[],
+  refuse: LiveRefusal,
   onClose: () => void = () => {},
 ): Promise<AsyncQueue<T>> {
   const viewer = ctx.user;
@@ -117,6 +119,8 @@ async function follow<T>(
           chain = chain
             .then(async () => {
               const audience = await batch.audience;
+              const refusal = refuse(viewer, audience);
+              if (refusal) return queue.fail(refusal);
               for (const item of shape(viewer, events, audience, batch.loaders)) {
                 loadersOf.set(item, batch.loaders);
                 queue.push(item);
@@ -141,8 +145,8 @@ export async function sessionEvents(ctx: Context, sessionGlobalId: string, after
   const leave = ctx.user.role === UserRole.COMMITTEE_MEMBER ? await presenceFor(ctx).join(ctx, session.dbId, ctx.user.id) : null;
   const onClose = () => void leave?.();
   try {
-    if (ctx.delivery) return await ctx.fanout.subscribe(ctx, session.dbId, cursor, liveEventsFor, onClose);
-    return await follow(ctx, [session.dbId], cursor, liveEventsFor, onClose);
+    if (ctx.delivery) return await ctx.fanout.subscribe(ctx, session.dbId, cursor, liveEventsFor, sessionRefusal, onClose);
+    return await follow(ctx, [session.dbId], cursor, liveEventsFor, sessionRefusal, onClose);
   } catch (error) {
     onClose();
     throw error;
@@ -162,8 +166,12 @@ export async function applicantTally(ctx: Context, sessionGlobalId: string, appl
     const visible = eventsFor(ctx.user!, audience, [probe(session.dbId, applicantId)])[0]?.votesVisible ?? false;
     return visible ? loaders.tally.load(item.dbId) : null;
   };
-  const queue = await follow(ctx, [session.dbId], null, (_viewer, events, audience, loaders) =>
-    events.some((e) => e.applicantId === applicantId && TALLY_TYPES.has(e.type)) ? [current(loaders, audience)] : [],
+  const queue = await follow(
+    ctx,
+    [session.dbId],
+    null,
+    (_viewer, events, audience, loaders) => (events.some((e) => e.applicantId === applicantId && TALLY_TYPES.has(e.type)) ? [current(loaders, audience)] : []),
+    (viewer, audience) => applicantRefusal(viewer, audience, applicantId),
   );
   const results = new AsyncQueue<TallyNode | null>(() => void queue.return());
   try {
@@ -185,8 +193,13 @@ export async function applicantTally(ctx: Context, sessionGlobalId: string, appl
 export async function reviewerNotifications(ctx: Context, after?: string | null): Promise<AsyncIterable<LiveEvent>> {
   if (!ctx.user) throw unauthenticated();
   const sessionIds = [...(await ctx.access.seats()).keys()];
-  return follow(ctx, sessionIds, parseAfter(after), (viewer, events, audience, loaders) =>
-    liveEventsFor(viewer, events.filter((e) => e.type === SessionEventType.APPLICANT_UP_NEXT), audience, loaders),
+  // Across sessions: losing one seat does not end it (that session's notices stop, eventsFor).
+  return follow(
+    ctx,
+    sessionIds,
+    parseAfter(after),
+    (viewer, events, audience, loaders) => liveEventsFor(viewer, events.filter((e) => e.type === SessionEventType.APPLICANT_UP_NEXT), audience, loaders),
+    () => null,
   );
 }
 
