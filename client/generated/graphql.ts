@@ -2234,7 +2234,7 @@ export type Vote = Node & {
   /** 1 (low) to 3 (high). */
   confidence: Scalars['Int']['output'];
   createdAt: Scalars['DateTime']['output'];
-  /** Every version of this vote, to whoever may see the vote itself (reviews/policy.ts); null otherwise. */
+  /** The latest `last` versions of this vote (default 20, at most 100), oldest first; `version` says how many there are. To whoever may see the vote itself (reviews/policy.ts); null otherwise. */
   history?: Maybe<Array<VoteRevision>>;
   id: Scalars['ID']['output'];
   member: User;
@@ -2248,6 +2248,11 @@ export type Vote = Node & {
   updatedAt: Scalars['DateTime']['output'];
   /** Pass it back when changing the vote; a change from an older version is refused. */
   version: Scalars['Int']['output'];
+};
+
+
+export type VoteHistoryArgs = {
+  last?: Scalars['Int']['input'];
 };
 
 /** A member cast or changed their vote. */

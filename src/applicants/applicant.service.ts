@@ -1,4 +1,5 @@
 import { ref } from '@mikro-orm/core';
+import { INPUT_CAPS, requireAtMost } from '../common/caps';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Context } from '../context';
 import { findByGlobalId } from '../common/entity-lookup';
@@ -67,6 +68,7 @@ function checkGrade(grade: GradeInput) {
 }
 
 function checkCertificates(certificates: readonly EnglishCertificateInput[]): { test: EnglishTest; score: number }[] {
+  requireAtMost('englishCertificates', certificates, INPUT_CAPS.englishCertificates);
   return certificates.map((certificate, index) => {
     const field = `englishCertificates[${index}].score`;
     const score = requireNumberBetween(field, certificate.score, 0, ENGLISH_MAXIMUM[certificate.test]);

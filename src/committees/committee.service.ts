@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { CAPS, ensureRoom, INPUT_CAPS, requireAtMost } from '../common/caps';
 import { User, UserRole } from '../auth/user.entity';
 import { findByGlobalId } from '../common/entity-lookup';
 import { badInput, conflict, forbidden, notFound } from '../common/errors';
@@ -26,6 +27,7 @@ export async function createUser(ctx: Context, input: { email: string; name: str
 }
 
 async function programsFor(em: EntityManager, programIds: string[]): Promise<Program[]> {
+  requireAtMost('programIds', programIds, INPUT_CAPS.programsPerCommittee);
   return Promise.all(programIds.map((id, i) => findByGlobalId(em, Program, 'Program', id, `programIds[${i}]`)));
 }
 
@@ -61,6 +63,7 @@ export async function addMember(ctx: Context, committeeId: string, userId: strin
     const user = await findByGlobalId(em, User, 'User', userId, 'userId');
     if (user.role !== UserRole.COMMITTEE_MEMBER) throw badInput('userId', `${user.email} is not a committee member (role ${user.role}).`);
     if (await em.count(CommitteeMember, { committee, user })) throw conflict('This user already sits on this committee.', 'userId');
+    await ensureRoom(em, CAPS.seatsPerCommittee, committee, () => em.count(CommitteeMember, { committee }));
     const seat = em.create(CommitteeMember, { committee, user, role });
     return seat.id;
   });

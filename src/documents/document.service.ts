@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { CAPS, ensureRoom } from '../common/caps';
 import { Applicant } from '../applicants/applicant.entity';
 import { findByGlobalId } from '../common/entity-lookup';
 import { inTransaction } from '../common/transaction';
@@ -10,6 +11,7 @@ export async function addDocument(ctx: Context, applicantId: string, kind: Docum
   return inTransaction(ctx, async (em) => {
     const applicant = await findByGlobalId(em, Applicant, 'Applicant', applicantId, 'applicantId');
     const agendas = await watchAgendas(em, { applicantIds: [applicant.id] });
+    await ensureRoom(em, CAPS.documentsPerApplicant, applicant, () => em.count(ApplicantDocument, { applicant }));
     const document = em.create(ApplicantDocument, { applicant, kind, fileName: requireText('fileName', fileName, 255), quality });
     await agendas.assertStillStand('quality');
     return document.id;

@@ -1,4 +1,5 @@
 import { EligibilityProblemCode } from '../applicants/applicant.enums';
+import { CAPS, capRefusal } from '../common/caps';
 import { AppError, badInput, conflict, ErrorCode } from '../common/errors';
 
 /**
@@ -50,6 +51,8 @@ export function endsBeforeIntake(week: WeekDates, intakeStartsOn: string): boole
  * written (its refusal names its own fields); the others are the intake's stored weeks.
  */
 export function scheduleRefusal(weeks: readonly WeekDates[], intakeStartsOn: string, changed?: WeekDates): AppError | null {
+  const tooMany = capRefusal(CAPS.weeksPerIntake, weeks.length);
+  if (tooMany) return tooMany;
   for (const week of changed ? [changed] : weeks) {
     const dates = weekDatesRefusal(week.startsOn, week.endsOn);
     if (dates) return dates;

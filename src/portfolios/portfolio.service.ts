@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { CAPS, ensureRoom } from '../common/caps';
 import { Applicant } from '../applicants/applicant.entity';
 import { findByGlobalId } from '../common/entity-lookup';
 import { badInput, invalidState } from '../common/errors';
@@ -33,6 +34,7 @@ export async function addPortfolioItem(ctx: Context, applicantId: string, fields
   return inTransaction(ctx, async (em) => {
     const portfolio = await portfolioOf(em, applicantId);
     if (fields.url && !/^https?:\/\/\S+$/i.test(fields.url)) throw badInput('url', 'url must be an http(s) address.');
+    await ensureRoom(em, CAPS.portfolioItemsPerApplicant, portfolio, () => em.count(PortfolioItem, { portfolio }));
     const last = await em.findOne(PortfolioItem, { portfolio }, { orderBy: { position: 'desc' } });
     const item = em.create(PortfolioItem, {
       portfolio,

@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { INPUT_CAPS, requireAtMost } from '../common/caps';
 import { findByGlobalId } from '../common/entity-lookup';
 import { badInput, conflict } from '../common/errors';
 import { ConnectionArgs, Page, pageRequest } from '../common/pagination';
@@ -89,6 +90,7 @@ export async function setPreparatoryCourses(ctx: Context, programId: string, cou
 
 /** Course codes upper-cased and each once; titles required. */
 function cleanCourses(courses: readonly { code: string; title: string }[]): { code: string; title: string }[] {
+  requireAtMost('courses', courses, INPUT_CAPS.coursesPerProgram);
   const codes = new Set<string>();
   return courses.map((course, index) => {
     const code = requireText(`courses[${index}].code`, course.code, 40).toUpperCase();
@@ -106,6 +108,7 @@ export async function setRubric(ctx: Context, programId: string, criteria: Rubri
   return inTransaction(ctx, async (em) => {
     const program = await findByGlobalId(em, Program, 'Program', programId, 'programId');
     if (criteria.length === 0) throw badInput('criteria', 'A rubric needs at least one criterion.');
+    requireAtMost('criteria', criteria, INPUT_CAPS.criteriaPerRubric);
     const existing = new Map((await em.find(RubricCriterion, { program })).map((c) => [c.key, c]));
     const keys = new Set<string>();
     criteria.forEach((input, index) => {

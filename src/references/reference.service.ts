@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { CAPS, ensureRoom } from '../common/caps';
 import { Applicant } from '../applicants/applicant.entity';
 import { findByGlobalId } from '../common/entity-lookup';
 import { conflict, invalidState } from '../common/errors';
@@ -20,6 +21,7 @@ export async function requestReference(ctx: Context, input: RequestReference): P
   return inTransaction(ctx, async (em, events) => {
     const applicant = await findByGlobalId(em, Applicant, 'Applicant', input.applicantId, 'applicantId');
     const refereeEmail = requireEmail('refereeEmail', input.refereeEmail);
+    await ensureRoom(em, CAPS.referencesPerApplicant, applicant, () => em.count(ReferenceLetter, { applicant }));
     if (await em.count(ReferenceLetter, { applicant, refereeEmail })) {
       throw conflict('This referee already has a reference for this applicant.', 'refereeEmail');
     }

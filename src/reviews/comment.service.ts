@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { CAPS, ensureRoom } from '../common/caps';
 import { CommitteeMember } from '../committees/committee-member.entity';
 import { conflictsBetween } from '../conflicts/conflict.queries';
 import { findByGlobalId } from '../common/entity-lookup';
@@ -18,16 +19,17 @@ export async function postComment(ctx: Context, sessionId: string, applicantId: 
     const applicant = await findByGlobalId(em, Applicant, 'Applicant', applicantId, 'applicantId');
     // One after another: the transaction's statements share its connection.
     const seats = await em.count(CommitteeMember, { committee: session.committee, user: me.id });
-    const onAgenda = await em.count(AgendaItem, { session, applicant });
+    const item = await em.findOne(AgendaItem, { session, applicant });
     const conflicts = await conflictsBetween(em, me.id, applicant.id);
     const refusal = commentRefusal({
       isOfficer: ctx.access.isOfficer,
       sitsOnSession: seats > 0,
       sessionStatus: session.status,
-      onAgenda: onAgenda > 0,
+      onAgenda: item !== null,
       conflictReason: conflicts[0]?.reason ?? null,
     });
     if (refusal) throw refusal;
+    await ensureRoom(em, CAPS.commentsPerAgendaItem, item!, () => em.count(SessionComment, { session, applicant }));
     const comment = em.create(SessionComment, { session, applicant, author: me.id, visibility, body: requireText('body', body, 5000) });
     events.record(session.id, SessionEventType.COMMENT_POSTED, {
       applicantId: applicant.id,

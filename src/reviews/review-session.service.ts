@@ -1,4 +1,5 @@
 import type { Context } from '../context';
+import { CAPS, ensureRoom } from '../common/caps';
 import { Applicant } from '../applicants/applicant.entity';
 import { Committee } from '../committees/committee.entity';
 import { findByGlobalId } from '../common/entity-lookup';
@@ -61,6 +62,7 @@ export async function createSession(ctx: Context, input: CreateReviewSessionInpu
     const committee = await findByGlobalId(em, Committee, 'Committee', input.committeeId, 'committeeId');
     const week = await findByGlobalId(em, ReviewWeek, 'ReviewWeek', input.weekId, 'weekId');
     checkInsideWeek(week, input.startsAt, input.endsAt);
+    await ensureRoom(em, CAPS.sessionsPerWeek, week, () => em.count(ReviewSession, { week }));
     const session = em.create(ReviewSession, {
       committee,
       week,
@@ -110,6 +112,9 @@ export async function addToAgenda(ctx: Context, sessionId: string, applicantId: 
       alreadyOnAgenda: (await em.count(AgendaItem, { session, applicant })) > 0,
     });
     if (refusal) throw refusal;
+    // The applicant's row is locked above; the session's is locked here.
+    await ensureRoom(em, CAPS.agendasPerApplicant, applicant, () => em.count(AgendaItem, { applicant }));
+    await ensureRoom(em, CAPS.itemsPerAgenda, session, () => em.count(AgendaItem, { session }));
     const last = await em.findOne(AgendaItem, { session }, { orderBy: { position: 'desc' } });
     const item = em.create(AgendaItem, { session, applicant, position: position ?? (last ? last.position + 1 : 0) });
     return item.id;

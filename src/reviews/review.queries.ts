@@ -1,4 +1,5 @@
 import type { Knex } from '@mikro-orm/postgresql';
+import { MAX_PAGE_SIZE } from '../common/pagination';
 import { toGlobalId } from '../common/global-id';
 import { keysetPage, ordering, Page, PageRequest, toPage } from '../common/pagination';
 import { numeric, timestamp } from '../common/scalars';
@@ -222,7 +223,11 @@ export async function commentsByApplicant(db: Knex, applicantIds: readonly strin
 }
 
 export async function revisionsByVote(db: Knex, voteIds: readonly string[]): Promise<VoteRevisionNode[]> {
-  const rows = await db('vote_revision').whereIn('vote_id', voteIds).orderBy(['vote_id', 'version']);
+  // The latest MAX_PAGE_SIZE of each vote: the most Vote.history answers, however often a vote changed.
+  const latest = db('vote_revision')
+    .select('*', db.raw('row_number() over (partition by vote_id order by version desc) as recency'))
+    .whereIn('vote_id', voteIds);
+  const rows = await db.from(latest.as('r')).where('recency', '<=', MAX_PAGE_SIZE).orderBy(['vote_id', 'version']);
   return rows.map((row: any) =>
     Object.assign(new VoteRevisionNode(), {
       voteId: row.vote_id,

@@ -1,4 +1,6 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { requireIntegerBetween } from '../common/validation';
+import { MAX_PAGE_SIZE } from '../common/pagination';
 import { UserRole } from '../auth/user.entity';
 import { UserNode } from '../committees/committee.type';
 import { reload } from '../common/loader';
@@ -8,6 +10,8 @@ import { CastVoteInput } from './review.inputs';
 import { CriterionScore, CriterionTally, ReviewSessionNode, VoteNode, VoteRevisionNode } from './review.type';
 import { castVote } from './vote.service';
 import { mayViewVote } from './visibility';
+
+const VOTE_HISTORY_DEFAULT = 20;
 
 @Authorized()
 @Resolver(() => VoteNode)
@@ -24,10 +28,19 @@ export class VoteResolver {
 
   @FieldResolver(() => [VoteRevisionNode], {
     nullable: true,
-    description: 'Every version of this vote, to whoever may see the vote itself (reviews/policy.ts); null otherwise.',
+    description:
+      `The latest \`last\` versions of this vote (default ${VOTE_HISTORY_DEFAULT}, at most ${MAX_PAGE_SIZE}), oldest first; \`version\` says how many there are. ` +
+      'To whoever may see the vote itself (reviews/policy.ts); null otherwise.',
   })
-  async history(@Root() vote: VoteNode, @Ctx() ctx: Context): Promise<VoteRevisionNode[] | null> {
-    return (await mayViewVote(ctx, vote)) ? ctx.loaders.revisionsByVote.load(vote.dbId) : null;
+  async history(
+    @Root() vote: VoteNode,
+    @Ctx() ctx: Context,
+    @Arg('last', () => Int, { defaultValue: VOTE_HISTORY_DEFAULT }) last: number,
+  ): Promise<VoteRevisionNode[] | null> {
+    requireIntegerBetween('last', last, 1, MAX_PAGE_SIZE);
+    if (!(await mayViewVote(ctx, vote))) return null;
+    // The loader holds at most MAX_PAGE_SIZE versions per vote (review.queries.ts).
+    return (await ctx.loaders.revisionsByVote.load(vote.dbId)).slice(-last);
   }
 
   @Authorized([UserRole.COMMITTEE_MEMBER])

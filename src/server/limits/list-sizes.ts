@@ -1,11 +1,13 @@
 import { getNamedType, getNullableType, GraphQLCompositeType, GraphQLField, isCompositeType, isListType } from 'graphql';
+import { CAPS, INPUT_CAPS } from '../../common/caps';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../common/pagination';
+import { MAX_INPUT_LIST_ITEMS } from '../../common/validation';
 
 /**
  * How many items the cost analysis takes a list field to hold, by `Type.field`. Connections are
  * counted by their `first`/`last` (pagination.ts refuses more than 100); plain lists by the most
- * the domain gives them (a committee's seats, a rubric's criteria, a session's agenda). A list
- * not named here counts as DEFAULT_LIST_SIZE. The README's "Limits" section lists these.
+ * the domain gives them, kept by the writers (common/caps.ts). A list not named here counts as
+ * DEFAULT_LIST_SIZE. The README's "Limits" section lists these.
  */
 export const LIST_SIZES: Readonly<Record<string, number>> = {
   // Reports: one row per program, session, day or dimension value of the filtered range.
@@ -23,33 +25,36 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'CommitteeWork.members': 50,
   'CommitteeWork.sessions': 100,
   'CommitteeWork.weeks': 20,
-  // A session's agenda (the agenda benchmark reads 50) and what a committee of ≤ 25 seats writes on it.
-  'ReviewSession.agenda': 100,
-  'ReviewWeek.sessions': 20,
-  'AgendaItem.votes': 25,
-  'AgendaItem.comments': 50,
-  'Applicant.votes': 25,
-  'Committee.members': 25,
-  'Committee.programs': 20,
+  // Lists whose writers keep to a cap (common/caps.ts): a session's agenda, the seats of a
+  // committee and the votes they cast (one per seat), the discussion of one applicant.
+  'ReviewSession.agenda': CAPS.itemsPerAgenda.max,
+  'ReviewWeek.sessions': CAPS.sessionsPerWeek.max,
+  'Intake.reviewWeeks': CAPS.weeksPerIntake.max,
+  'AgendaItem.votes': CAPS.seatsPerCommittee.max,
+  'AgendaItem.comments': CAPS.commentsPerAgendaItem.max,
+  'Applicant.votes': CAPS.agendasPerApplicant.max * CAPS.seatsPerCommittee.max,
+  'Committee.members': CAPS.seatsPerCommittee.max,
+  'Committee.programs': INPUT_CAPS.programsPerCommittee,
   // An applicant's file.
-  'Applicant.agendaItems': 10,
-  'Applicant.sessions': 10,
-  'Applicant.references': 10,
-  'Applicant.documents': 20,
-  'Applicant.portfolioItems': 20,
-  'Portfolio.items': 20,
-  'Applicant.englishCertificates': 10,
+  'Applicant.agendaItems': CAPS.agendasPerApplicant.max,
+  'Applicant.sessions': CAPS.agendasPerApplicant.max,
+  'Applicant.references': CAPS.referencesPerApplicant.max,
+  'Applicant.documents': CAPS.documentsPerApplicant.max,
+  'Applicant.portfolioItems': CAPS.portfolioItemsPerApplicant.max,
+  'Portfolio.items': CAPS.portfolioItemsPerApplicant.max,
+  'Applicant.englishCertificates': INPUT_CAPS.englishCertificates,
+  'Applicant.completedCourses': MAX_INPUT_LIST_ITEMS,
+  // Declared and detected conflicts: not capped by a writer (detected ones follow from institutions).
   'Applicant.conflicts': 25,
-  'Applicant.completedCourses': 100,
-  // Rubrics and programs' course lists.
-  'Program.rubric': 10,
-  'Tally.criteria': 10,
-  'Vote.scores': 10,
-  'VoteRevision.scores': 10,
-  'ScoringRow.criteria': 10,
+  // Rubrics and programs' course lists (set whole, at most so many).
+  'Program.rubric': INPUT_CAPS.criteriaPerRubric,
+  'Tally.criteria': INPUT_CAPS.criteriaPerRubric,
+  'Vote.scores': INPUT_CAPS.criteriaPerRubric,
+  'VoteRevision.scores': INPUT_CAPS.criteriaPerRubric,
+  'ScoringRow.criteria': INPUT_CAPS.criteriaPerRubric,
   'RubricCriterion.levels': 5,
-  'Vote.history': 20,
-  'Intake.reviewWeeks': 10,
+  'Program.prerequisites': INPUT_CAPS.coursesPerProgram,
+  'Program.preparatoryCourses': INPUT_CAPS.coursesPerProgram,
 };
 
 /** Any other list (enumerations of a few values, findings, conditions). */
@@ -59,7 +64,7 @@ export const DEFAULT_LIST_SIZE = 20;
 export function listSize(parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number {
   // A connection's own lists hold the page its field asked for, already counted there.
   if (parent.name.endsWith('Connection')) return 1;
-  if (field.args.some((arg) => arg.name === 'first')) {
+  if (field.args.some((arg) => arg.name === 'first' || arg.name === 'last')) {
     const asked = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : DEFAULT_PAGE_SIZE;
     return Math.max(0, Math.min(asked, MAX_PAGE_SIZE));
   }

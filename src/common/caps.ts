@@ -1,0 +1,57 @@
+import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import { AppError, badInput, ErrorCode } from './errors';
+
+/**
+ * How many children a record may hold, for the lists the API returns whole (not as pages). The
+ * query cost analysis counts each such list at its cap (server/limits/list-sizes.ts), so a cap is
+ * only honest if every writer that adds a child keeps to it: they call ensureRoom before adding.
+ */
+export interface Cap {
+  /** Named in the refusal's `extensions.limit`. */
+  limit: string;
+  max: number;
+  /** The argument the refusal names. */
+  field: string;
+  what: string;
+}
+
+export const CAPS = {
+  seatsPerCommittee: { limit: 'seatsPerCommittee', max: 25, field: 'userId', what: 'A committee has at most 25 seats' },
+  itemsPerAgenda: { limit: 'itemsPerAgenda', max: 100, field: 'sessionId', what: 'A session’s agenda holds at most 100 applicants' },
+  agendasPerApplicant: { limit: 'agendasPerApplicant', max: 10, field: 'applicantId', what: 'An applicant is on at most 10 agendas' },
+  commentsPerAgendaItem: { limit: 'commentsPerAgendaItem', max: 200, field: 'applicantId', what: 'The discussion of one applicant in one session holds at most 200 comments' },
+  referencesPerApplicant: { limit: 'referencesPerApplicant', max: 10, field: 'applicantId', what: 'An applicant has at most 10 references' },
+  documentsPerApplicant: { limit: 'documentsPerApplicant', max: 20, field: 'applicantId', what: 'An applicant has at most 20 documents' },
+  weeksPerIntake: { limit: 'weeksPerIntake', max: 10, field: 'intakeId', what: 'An intake has at most 10 review weeks' },
+  sessionsPerWeek: { limit: 'sessionsPerWeek', max: 20, field: 'weekId', what: 'A review week holds at most 20 sessions' },
+  portfolioItemsPerApplicant: { limit: 'portfolioItemsPerApplicant', max: 20, field: 'applicantId', what: 'A portfolio holds at most 20 items' },
+} as const satisfies Record<string, Cap>;
+
+/**
+ * Refuses a write that would give `parent` more children than the cap, as LIMIT_EXCEEDED with the
+ * field, the limit and its maximum. The parent row is locked first, in the writer's transaction,
+ * so two writers cannot both take the last place.
+ */
+export async function ensureRoom(em: EntityManager, cap: Cap, parent: object, countChildren: () => Promise<number>): Promise<void> {
+  await em.lock(parent, LockMode.PESSIMISTIC_WRITE);
+  const refusal = capRefusal(cap, (await countChildren()) + 1);
+  if (refusal) throw refusal;
+}
+
+/** For policies that see the whole list a write would leave: the refusal when it holds more than the cap. */
+export function capRefusal(cap: Cap, count: number): AppError | null {
+  return count > cap.max ? new AppError(ErrorCode.LIMIT_EXCEEDED, `${cap.what}.`, { field: cap.field, limit: cap.limit, max: cap.max }) : null;
+}
+
+/** The same bound on a list given whole in one input (a rubric, a committee's programs): BAD_USER_INPUT on the field. */
+export function requireAtMost<T>(field: string, values: readonly T[], max: number): readonly T[] {
+  if (values.length > max) throw badInput(field, `At most ${max} items (got ${values.length}).`);
+  return values;
+}
+
+export const INPUT_CAPS = {
+  programsPerCommittee: 20,
+  criteriaPerRubric: 10,
+  coursesPerProgram: 20,
+  englishCertificates: 10,
+} as const;
