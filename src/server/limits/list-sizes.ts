@@ -53,6 +53,20 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'VoteRevision.scores': INPUT_CAPS.criteriaPerRubric,
   'ScoringRow.criteria': INPUT_CAPS.criteriaPerRubric,
   'RubricCriterion.levels': 5,
+  'Eligibility.missingPrerequisites': INPUT_CAPS.coursesPerProgram,
+  'PrerequisitesEvidence.courses': INPUT_CAPS.coursesPerProgram,
+  'PrerequisitesEvidence.remaining': INPUT_CAPS.coursesPerProgram,
+  'PreparatoryCoursesEvidence.courses': INPUT_CAPS.coursesPerProgram,
+  'PreparatoryCoursesEvidence.results': INPUT_CAPS.coursesPerProgram,
+  // Findings of the admission rules: one per rule that fails (13 codes), with room.
+  'Eligibility.problems': 20,
+  'DecisionOption.problems': 20,
+  // A draft offers each outcome once; conditions are the six kinds and the committee's own in words.
+  'DecisionDraft.options': 4,
+  'DecisionOption.requiredConditions': 6,
+  'Decision.outstandingConditions': 6 + MAX_INPUT_LIST_ITEMS,
+  'Decision.trackedConditions': 6 + MAX_INPUT_LIST_ITEMS,
+  'Tally.recommendations': 5,
   'Program.prerequisites': INPUT_CAPS.coursesPerProgram,
   'Program.preparatoryCourses': INPUT_CAPS.coursesPerProgram,
 };
