@@ -18,7 +18,7 @@ export interface Cap {
 export const CAPS = {
   seatsPerCommittee: { limit: 'seatsPerCommittee', max: 25, field: 'userId', what: 'A committee has at most 25 seats' },
   itemsPerAgenda: { limit: 'itemsPerAgenda', max: 100, field: 'sessionId', what: 'A session’s agenda holds at most 100 applicants' },
-  agendasPerApplicant: { limit: 'agendasPerApplicant', max: 10, field: 'applicantId', what: 'An applicant is on at most 10 agendas' },
+  agendasPerApplicant: { limit: 'agendasPerApplicant', max: 5, field: 'applicantId', what: 'An applicant is on at most 5 agendas (an intake has four review weeks)' },
   commentsPerAgendaItem: { limit: 'commentsPerAgendaItem', max: 200, field: 'applicantId', what: 'The discussion of one applicant in one session holds at most 200 comments' },
   referencesPerApplicant: { limit: 'referencesPerApplicant', max: 10, field: 'applicantId', what: 'An applicant has at most 10 references' },
   documentsPerApplicant: { limit: 'documentsPerApplicant', max: 20, field: 'applicantId', what: 'An applicant has at most 20 documents' },

@@ -10,9 +10,13 @@ import { badInput } from './errors';
 export const MAX_TEXT_LENGTH = 10_000;
 export const MAX_INPUT_LIST_ITEMS = 100;
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** Why PostgreSQL could not store this text (NUL: `text` and `jsonb` refuse it), or null. */
 export function textProblem(text: string, maxLength: number): string | null {
   if (text.includes('\u0000')) return 'must not contain NUL characters.';
+  // A surrogate without its pair is no character: PostgreSQL's JSON refuses it, and text would store U+FFFD instead.
+  if (LONE_SURROGATE.test(text)) return 'must be well-formed Unicode (a lone surrogate was sent).';
   if (text.length > maxLength) return `must be at most ${maxLength} characters.`;
   return null;
 }

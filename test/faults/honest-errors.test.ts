@@ -40,6 +40,17 @@ test('a NUL inside a list item of a mutation input names the item', async () => 
   expect(refusal(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'completedCourses[1]' });
 });
 
+test('a lone surrogate (no character at all) is BAD_USER_INPUT naming the field, and nothing is changed', async () => {
+  const id = world.gid('Program', world.program.id);
+  const response = await server.gql(`mutation($id: ID!, $i: UpdateProgramInput!) { updateProgram(id: $id, input: $i) { name } }`, { id, i: { name: 'Design \ud800' } }, officer);
+  expect(refusal(response)).toEqual({ code: 'BAD_USER_INPUT', field: 'name' });
+  const unchanged = await server.gql(`query($id: ID!) { node(id: $id) { ... on Program { name } } }`, { id }, officer);
+  expect(unchanged.data.node.name).toBe(world.program.name);
+  // A pair is a character like any other.
+  const emoji = await server.gql(`query($f: ApplicantFilter) { applicants(first: 1, filter: $f) { totalCount } }`, { f: { search: '\ud83c\udf93' } }, officer);
+  expect(emoji.errors).toBeUndefined();
+});
+
 test('dates outside 1900–2200 are refused by field, whether literal or variable', async () => {
   const literal = await server.gql(`mutation { createIntake(input: { code: "Z1", name: "Zero", startsOn: "0000-01-01" }) { id } }`, undefined, officer);
   expect(refusal(literal)).toEqual({ code: 'BAD_USER_INPUT', field: 'startsOn' });
