@@ -1,4 +1,4 @@
-import { EntityManager, LockMode } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, badInput, ErrorCode } from './errors';
 
 /**
@@ -33,7 +33,10 @@ export const CAPS = {
  * so two writers cannot both take the last place.
  */
 export async function ensureRoom(em: EntityManager, cap: Cap, parent: object, countChildren: () => Promise<number>): Promise<void> {
-  await em.lock(parent, LockMode.PESSIMISTIC_WRITE);
+  // FOR NO KEY UPDATE: writers of the same parent wait for each other, while rows that merely
+  // reference it (a vote on the applicant, a seat's foreign key check) do not wait for this one.
+  const meta = em.getMetadata().get(parent.constructor.name);
+  await em.execute(`select 1 from ${em.getPlatform().quoteIdentifier(meta.tableName)} where id = ? for no key update`, [(parent as { id: string }).id]);
   const refusal = capRefusal(cap, (await countChildren()) + 1);
   if (refusal) throw refusal;
 }
