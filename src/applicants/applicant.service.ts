@@ -137,9 +137,10 @@ export async function updateApplicant(ctx: Context, id: string, input: UpdateApp
     if (input.nationality !== undefined) applicant.nationality = checkNationality(input.nationality);
     if (input.needsVisa !== undefined) applicant.needsVisa = input.needsVisa;
     if (input.priorInstitution !== undefined) {
-      applicant.priorInstitution = requireText('priorInstitution', input.priorInstitution);
+      const institution = requireText('priorInstitution', input.priorInstitution);
       // A member of that institution is now conflicted with the applicant (conflict.queries.ts).
-      await announceApplicantAccessChanged(em, events, applicant.id);
+      if (institution !== applicant.priorInstitution) await announceApplicantAccessChanged(em, events, applicant.id);
+      applicant.priorInstitution = institution;
     }
     if (input.priorDegree !== undefined) applicant.priorDegree = requireText('priorDegree', input.priorDegree);
     if (input.ects !== undefined) applicant.ects = requireIntegerBetween('ects', input.ects, 0, 600);

@@ -112,7 +112,6 @@ export async function addToAgenda(ctx: Context, sessionId: string, applicantId: 
       alreadyOnAgenda: (await em.count(AgendaItem, { session, applicant })) > 0,
     });
     if (refusal) throw refusal;
-    // The applicant's row is locked above; the session's is locked here.
     await ensureRoom(em, CAPS.agendasPerApplicant, applicant, () => em.count(AgendaItem, { applicant }));
     await ensureRoom(em, CAPS.itemsPerAgenda, session, () => em.count(AgendaItem, { session }));
     const last = await em.findOne(AgendaItem, { session }, { orderBy: { position: 'desc' } });
