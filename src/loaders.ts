@@ -12,7 +12,8 @@ import {
   programIdsByCommittee,
   usersById,
 } from './committees/committee.queries';
-import { effectiveConflicts } from './conflicts/conflict.queries';
+import { conflictsPerApplicant } from './conflicts/conflict.queries';
+import { MAX_PAGE_SIZE } from './common/pagination';
 import { ConflictType } from './conflicts/conflict.type';
 import { conditionsByDecision, conditionsById, decisionsById } from './decisions/decision.queries';
 import { documentsById } from './documents/document.queries';
@@ -80,7 +81,8 @@ const DEFINITIONS = {
   revisionsByVote: (db: Knex) => loaderByParent((ids) => revisionsByVote(db, ids), (r) => r.voteId),
   tally: (db: Knex) => loaderById((ids) => talliesByAgendaItem(db, ids), (r) => r.agendaItemId),
   conflictsByApplicant: (db: Knex) => loaderByParent(
-    async (ids) => (await effectiveConflicts(db, { applicantIds: ids })).map((c) => Object.assign(new ConflictType(), c)),
+    // The most Applicant.conflicts answers (its `first`), however many members share an institution.
+    async (ids) => (await conflictsPerApplicant(db, ids, MAX_PAGE_SIZE)).map((c) => Object.assign(new ConflictType(), c)),
     (r) => r.applicantId,
   ),
   decision: (db: Knex) => loaderById((ids) => decisionsById(db, ids), (r) => r.dbId),

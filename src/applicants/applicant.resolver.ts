@@ -1,7 +1,8 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OFFICER, REVIEWERS } from '../auth/roles';
 import { reload } from '../common/loader';
-import { ConnectionArgs } from '../common/pagination';
+import { ConnectionArgs, MAX_PAGE_SIZE } from '../common/pagination';
+import { requireIntegerBetween } from '../common/validation';
 import type { Context } from '../context';
 import { ConflictType } from '../conflicts/conflict.type';
 import { DecisionNode } from '../decisions/decision.type';
@@ -22,6 +23,9 @@ import { eligibilityOf } from './eligibility.facts';
 import { EligibilityType } from './eligibility.type';
 import { bestCertificate } from './policy';
 import { decisionVisibleTo, seesUnpublishedDecisionsOf } from '../decisions/visibility';
+
+/** Conflicts on one applicant answered when `first` is not given: a committee's seats. */
+const CONFLICTS_DEFAULT = 25;
 
 @ArgsType()
 class ApplicantsArgs extends ConnectionArgs {
@@ -129,9 +133,17 @@ export class ApplicantResolver {
   }
 
   @Authorized(OFFICER)
-  @FieldResolver(() => [ConflictType], { description: 'Conflicts of interest in force (declared or detected, not cleared).' })
-  async conflicts(@Root() applicant: ApplicantNode, @Ctx() ctx: Context): Promise<ConflictType[]> {
-    return ctx.loaders.conflictsByApplicant.load(applicant.dbId);
+  @FieldResolver(() => [ConflictType], {
+    description: `Conflicts of interest in force (declared or detected, not cleared): the first \`first\` by member (default ${CONFLICTS_DEFAULT}, at most ${MAX_PAGE_SIZE}).`,
+  })
+  async conflicts(
+    @Root() applicant: ApplicantNode,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { defaultValue: CONFLICTS_DEFAULT }) first: number,
+  ): Promise<ConflictType[]> {
+    requireIntegerBetween('first', first, 1, MAX_PAGE_SIZE);
+    // The loader holds at most MAX_PAGE_SIZE per applicant (conflicts/conflict.queries.ts).
+    return (await ctx.loaders.conflictsByApplicant.load(applicant.dbId)).slice(0, first);
   }
 
   @Authorized(OFFICER)

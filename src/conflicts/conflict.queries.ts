@@ -33,6 +33,23 @@ export async function effectiveConflicts(
 }
 
 /**
+ * The conflicts in force on each applicant, at most `max` per applicant, by member then source:
+ * a page the API can return whole (Applicant.conflicts), however many members an institution has.
+ */
+export async function conflictsPerApplicant(db: Knex, applicantIds: readonly string[], max: number): Promise<EffectiveConflict[]> {
+  const { rows } = await db.raw(
+    `select user_id, applicant_id, source, reason from (
+       select q.*, row_number() over (partition by q.applicant_id order by q.user_id, q.source) as rank
+         from (${effectiveConflictsSql('', 'where id = any(?::uuid[])')}) q
+     ) ranked
+     where rank <= ?
+     order by applicant_id, rank`,
+    [[...applicantIds], max],
+  );
+  return rows.map((row: any) => ({ userId: row.user_id, applicantId: row.applicant_id, source: row.source, reason: row.reason }));
+}
+
+/**
  * The conflicts-in-force query (columns user_id, applicant_id, source, reason), with the given
  * WHERE clauses on app_user and applicant: for statements that check conflicts as one part of
  * their work (castVote).

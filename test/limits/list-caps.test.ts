@@ -1,4 +1,5 @@
 import { buildSchema, getNamedType, getNullableType, isListType, isObjectType } from 'graphql';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CAPS } from '../../src/common/caps';
@@ -124,6 +125,33 @@ test('a list given whole is refused past its cap with BAD_USER_INPUT on its fiel
     server.tokenFor(world.officer.id),
   );
   expect(answer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'criteria' });
+});
+
+test('an applicant’s conflicts come a page at a time however many members share the applicant’s institution', async () => {
+  const world = await buildWorld(server.orm);
+  const em = world.em;
+  const institution = `Institute ${randomUUID()}`;
+  const applicant = buildApplicant(em, { program: world.program, intake: world.intake }, { priorInstitution: institution });
+  const colleagues = Array.from({ length: 30 }, () => buildUser(em, { institution }));
+  await em.flush();
+  const officer = server.tokenFor(world.officer.id);
+  const conflicts = (first?: number) =>
+    server.gql(
+      `query($a: ID!, $first: Int) { node(id: $a) { ... on Applicant { conflicts(first: $first) { member { id } source } } } }`,
+      { a: world.gid('Applicant', applicant.id), ...(first === undefined ? {} : { first }) },
+      officer,
+    );
+  const byMember = colleagues.map((u) => world.gid('User', u.id)).sort((a, b) => (a < b ? -1 : 1));
+  const firstPage = await conflicts();
+  expect(firstPage.errors).toBeUndefined();
+  expect(firstPage.data.node.conflicts).toHaveLength(25);
+  expect(firstPage.data.node.conflicts.every((c: any) => c.source === 'SHARED_INSTITUTION')).toBe(true);
+  const all = await conflicts(30);
+  expect(all.data.node.conflicts.map((c: any) => c.member.id).sort()).toEqual(byMember);
+  for (const first of [0, 101]) {
+    const refused = await conflicts(first);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+  }
 });
 
 test('every list of objects in the schema is a page, takes first/last, or has its size named for the cost analysis', () => {

@@ -44,8 +44,6 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'Portfolio.items': CAPS.portfolioItemsPerApplicant.max,
   'Applicant.englishCertificates': INPUT_CAPS.englishCertificates,
   'Applicant.completedCourses': MAX_INPUT_LIST_ITEMS,
-  // Declared and detected conflicts: not capped by a writer (detected ones follow from institutions).
-  'Applicant.conflicts': 25,
   // Rubrics and programs' course lists (set whole, at most so many).
   'Program.rubric': INPUT_CAPS.criteriaPerRubric,
   'Tally.criteria': INPUT_CAPS.criteriaPerRubric,

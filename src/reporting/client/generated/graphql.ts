@@ -89,7 +89,7 @@ export type Applicant = Node & {
   bestEnglishCertificate?: Maybe<EnglishCertificate>;
   /** Codes of the courses passed, matched against prerequisites. */
   completedCourses: Array<Scalars['String']['output']>;
-  /** Conflicts of interest in force (declared or detected, not cleared). */
+  /** Conflicts of interest in force (declared or detected, not cleared): the first `first` by member (default 25, at most 100). */
   conflicts: Array<Conflict>;
   createdAt: Scalars['DateTime']['output'];
   /** Null until there is one; to a member conflicted with the applicant, null until it is published. */
@@ -128,6 +128,11 @@ export type Applicant = Node & {
   /** Votes you may see: none with a conflict of interest; in blind mode only yours until you vote or scores are revealed. */
   votes: Array<Vote>;
   withdrawnAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+
+export type ApplicantConflictsArgs = {
+  first?: Scalars['Int']['input'];
 };
 
 
