@@ -27,6 +27,8 @@ const LEGITIMATE_USERS = 100;
 /** The server's RATE_LIMIT_QUERY_COST and its window: the product's defaults unless given. */
 const BUDGET = argNumber('budget', 250_000);
 const BUDGET_SECONDS = argNumber('budget-seconds', 10);
+/** The server's RATE_LIMIT_QUERY_COST_AT_ONCE: one user's cost running at once (the product's default unless given). */
+const AT_ONCE = argNumber('at-once', 50_000);
 
 /** Just under QUERY_MAX_COST and QUERY_MAX_DEPTH (measured by the server's own limiter when it accepts them). */
 export const ATTACK_PAGE = `query Attack {
@@ -74,7 +76,7 @@ function bodiesLoad(url: string, tokens: string[], bodies: string[], connections
 export async function runAttack(options: Options): Promise<AttackResult> {
   const database = await scratchDatabase(`conclave_bench_attack_${options.applicants}`);
   // The product's default rate limits, not the other benches' "off": they are what is measured.
-  const conclave = await startConclave(database.url, { RATE_LIMIT_MUTATIONS: '60', RATE_LIMIT_AUTH_FAILURES: '30', RATE_LIMIT_QUERY_COST: String(BUDGET), RATE_LIMIT_QUERY_COST_SECONDS: String(BUDGET_SECONDS) });
+  const conclave = await startConclave(database.url, { RATE_LIMIT_MUTATIONS: '60', RATE_LIMIT_AUTH_FAILURES: '30', RATE_LIMIT_QUERY_COST: String(BUDGET), RATE_LIMIT_QUERY_COST_SECONDS: String(BUDGET_SECONDS), RATE_LIMIT_QUERY_COST_AT_ONCE: String(AT_ONCE) });
   try {
     console.log(`generating ${options.applicants} applicants…`);
     await generateNestedReadData(database.url, options.applicants);
@@ -129,7 +131,7 @@ export function attackSection(result: AttackResult, options: Options): string {
   return [
     '## Agenda reads under attack',
     '',
-    `${CLIENTS} legitimate clients read agendas (nested-read's page, ${options.applicants} applicants) for ${options.seconds} s alone, then again while ${ATTACKERS} attacker connections send the most expensive documents the limits accept (an applicant page of 100 with their files; 100 sessions with their agendas through nodes(ids:)); ${result.rounds.length} such rounds. One server process with the default rate limits (a query cost budget of ${BUDGET.toLocaleString('en')} per user per ${BUDGET_SECONDS} s), same run. The legitimate requests are signed by ${LEGITIMATE_USERS} officers in turn; the attacker is one user.`,
+    `${CLIENTS} legitimate clients read agendas (nested-read's page, ${options.applicants} applicants) for ${options.seconds} s alone, then again while ${ATTACKERS} attacker connections send the most expensive documents the limits accept (an applicant page of 100 with their files; 100 sessions with their agendas through nodes(ids:)); ${result.rounds.length} such rounds. One server process with the default rate limits (a query cost budget of ${BUDGET.toLocaleString('en')} per user per ${BUDGET_SECONDS} s, of which ${AT_ONCE.toLocaleString('en')} may run at once), same run. The legitimate requests are signed by ${LEGITIMATE_USERS} officers in turn; the attacker is one user.`,
     '',
     '| round | load | req/s | p50 ms | p99 ms | answered | refused (429) | other errors | p99 with / without |',
     '|---|---|---|---|---|---|---|---|---|',

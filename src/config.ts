@@ -128,6 +128,12 @@ const ABUSE_VARIABLES = {
     'the summed query cost (README "Limits") of the operations one user may run per `RATE_LIMIT_QUERY_COST_SECONDS` in one server process, over HTTP and WebSocket (0: no limit)',
   ),
   RATE_LIMIT_QUERY_COST_SECONDS: variable(integer(1, 86400).default(10), 'an integer from 1 to 86400', '`10`', 'the window of `RATE_LIMIT_QUERY_COST`'),
+  RATE_LIMIT_QUERY_COST_AT_ONCE: variable(
+    integer(0, 1_000_000_000).default(50_000),
+    'an integer from 0 to 1000000000',
+    '`50000`',
+    "the summed query cost of one user's queries and mutations running at the same time in one server process; one more that would pass it is refused, while one operation alone always runs (0: no limit)",
+  ),
   TRUST_PROXY: variable(
     z.string().optional(),
     'an Express `trust proxy` value',
@@ -345,6 +351,8 @@ export interface AbuseConfig {
   authFailures: { points: number; seconds: number };
   /** Per user and process: the summed cost of their operations. */
   queryCost: { points: number; seconds: number };
+  /** Per user and process: the summed cost of their queries and mutations running at once (0: no limit). */
+  queryCostAtOnce: number;
   /** Express `trust proxy` (`true`, a hop count, or addresses); undefined: the socket's peer is the client. */
   trustProxy: boolean | number | string | undefined;
   maxSocketsPerUser: number;
@@ -477,6 +485,7 @@ function abuseConfig(vars: Environment): AbuseConfig {
     mutations: { points: vars.RATE_LIMIT_MUTATIONS, seconds: vars.RATE_LIMIT_MUTATIONS_SECONDS },
     authFailures: { points: vars.RATE_LIMIT_AUTH_FAILURES, seconds: vars.RATE_LIMIT_AUTH_FAILURES_SECONDS },
     queryCost: { points: vars.RATE_LIMIT_QUERY_COST, seconds: vars.RATE_LIMIT_QUERY_COST_SECONDS },
+    queryCostAtOnce: vars.RATE_LIMIT_QUERY_COST_AT_ONCE,
     trustProxy: vars.TRUST_PROXY === undefined ? undefined : vars.TRUST_PROXY === 'true' ? true : /^\d+$/.test(vars.TRUST_PROXY) ? Number(vars.TRUST_PROXY) : vars.TRUST_PROXY,
     maxSocketsPerUser: vars.WS_MAX_SOCKETS_PER_USER,
     maxSubscriptionsPerSocket: vars.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,

@@ -228,7 +228,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         const problem = inputProblem(options.schema, prepared.document, payload.operationName, payload.variables);
         if (problem) return [problem];
         // Introspection, caps and the mutation rate limit, before graphql-ws's own path too (server/socket-limits.ts).
-        const refused = introspectionRefusal(abuse, options.schema, prepared.document) ?? (await socketLimits.refusal(ctx.subscriptions, ctx.extra.user?.id, prepared.document, payload.operationName, cost));
+        const refused = introspectionRefusal(abuse, options.schema, prepared.document) ?? (await socketLimits.refusal(ctx.extra.socket, id, ctx.subscriptions, ctx.extra.user?.id, prepared.document, payload.operationName, cost));
         if (refused) return refused;
         // graphql-ws's own path, as it comes, for a document sent as text (once it is within the limits).
         if (options.liveDelivery === 'per-subscriber' && query === payload.query) return undefined;
@@ -258,7 +258,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         if (entry) await recordAudit(context.db, [entry]);
         return formatResult(result, sockets.requestId(ctx, id));
       },
+      onComplete: (ctx, id) => socketLimits.answered(ctx.extra.socket, id),
       onError: (ctx, id, _payload, errors) => {
+        socketLimits.answered(ctx.extra.socket, id);
         const formatted = errors.map((error) => format(error.toJSON(), error, sockets.requestId(ctx, id)));
         sockets.failed(ctx, id, formatted.map((error) => String(error.extensions?.code)));
         return formatted;

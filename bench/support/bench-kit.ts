@@ -250,7 +250,7 @@ export function startConclave(databaseUrl: string, env: Record<string, string> =
     nodeArgs,
     // One process each (WORKERS=1): the probe answers over IPC for the process it is in. No rate
     // limits, and no per-user socket cap: a few users stand for thousands of people's sockets.
-    env: { DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_SECRET, SEED_DEMO_DATA: 'false', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', WORKERS: '1', RATE_LIMIT_MUTATIONS: '0', RATE_LIMIT_AUTH_FAILURES: '0', RATE_LIMIT_QUERY_COST: '0', WS_MAX_SOCKETS_PER_USER: '100000', ...env },
+    env: { DATABASE_URL: databaseUrl, JWT_SECRET: BENCH_SECRET, SEED_DEMO_DATA: 'false', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', WORKERS: '1', RATE_LIMIT_MUTATIONS: '0', RATE_LIMIT_AUTH_FAILURES: '0', RATE_LIMIT_QUERY_COST: '0', RATE_LIMIT_QUERY_COST_AT_ONCE: '0', WS_MAX_SOCKETS_PER_USER: '100000', ...env },
     ready: /ready in [\d.]+ s: (http:\/\/\S+\/graphql)/,
   });
 }

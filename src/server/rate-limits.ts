@@ -22,14 +22,17 @@ export interface RateLimitConfig {
   authFailures: { points: number; seconds: number };
   /** Per user and process, per window: the summed cost (query-limits.ts) of their operations. */
   queryCost: { points: number; seconds: number };
+  /** Per user and process: the summed cost of their queries and mutations running at once; 0 turns it off. */
+  queryCostAtOnce: number;
 }
 
-export type LimitName = 'mutations' | 'authFailures' | 'queryCost';
+export type LimitName = 'mutations' | 'authFailures' | 'queryCost' | 'queryCostAtOnce';
 
 const TOO_MANY: Record<LimitName, string> = {
   mutations: 'Too many changes in a short time',
   authFailures: 'Too many failed sign-ins from this address',
   queryCost: 'Too much query cost in a short time',
+  queryCostAtOnce: 'Too much query cost running at once',
 };
 
 /** `RATE_LIMITED`, with when to retry: in `extensions.retryAfter` (seconds), and as HTTP 429 with `Retry-After`. */
@@ -86,16 +89,67 @@ function rootFieldCount(selectionSet: SelectionSetNode, fragments: Map<string, F
   return count;
 }
 
+/**
+ * The cost of each user's operations running now in this process. The budget above bounds what a
+ * user spends per window; this bounds how much of it runs at the same moment, so a budget spent on
+ * several costly documents sent at once (one user on many connections) cannot take every core
+ * together. One operation alone always runs, whatever its cost.
+ */
+class CostRunning {
+  private readonly running = new Map<string, number>();
+  constructor(private readonly max: number) {}
+
+  /** Room for one operation, given back by the returned function (once); null when there is none. */
+  take(userId: string, cost: number): (() => void) | null {
+    const now = this.running.get(userId) ?? 0;
+    if (now > 0 && now + cost > this.max) return null;
+    this.running.set(userId, now + cost);
+    let given = false;
+    return () => {
+      if (given) return;
+      given = true;
+      const left = (this.running.get(userId) ?? cost) - cost;
+      if (left > 0) this.running.set(userId, left);
+      else this.running.delete(userId);
+    };
+  }
+}
+
 export class RateLimits {
   private readonly mutations: RateLimiterPostgres | null;
   private readonly authFailures: RateLimiterPostgres | null;
   private readonly queryCost: RateLimiterMemory | null;
+  private readonly costRunning: CostRunning | null;
 
   constructor(db: Knex, private readonly config: RateLimitConfig) {
     this.mutations = limiter(db, 'mutations', config.mutations.points, config.mutations.seconds);
     this.authFailures = limiter(db, 'auth-failures', config.authFailures.points, config.authFailures.seconds);
     const { points, seconds } = config.queryCost;
     this.queryCost = points > 0 ? new RateLimiterMemory({ keyPrefix: 'query-cost', points, duration: seconds }) : null;
+    this.costRunning = config.queryCostAtOnce > 0 ? new CostRunning(config.queryCostAtOnce) : null;
+  }
+
+  /**
+   * Admits a query or mutation that is about to run: room among the user's operations running at
+   * once, then its cost charged to the budget (chargeQueryCost). Returns what to call when it has
+   * answered (null: nothing to give back); throws RATE_LIMITED (`queryCostAtOnce` retries after 1 s: running operations end
+   * within the statement timeout, most within milliseconds). A subscription is only charged: it
+   * runs for as long as it is open, not on the CPU.
+   */
+  async admitOperation(userId: string, cost: number, kind: OperationDefinitionNode['operation']): Promise<(() => void) | null> {
+    if (kind === 'subscription' || !this.costRunning) {
+      await this.chargeQueryCost(userId, cost);
+      return null;
+    }
+    const giveBack = this.costRunning.take(userId, cost);
+    if (!giveBack) throw rateLimited('queryCostAtOnce', 1000);
+    try {
+      await this.chargeQueryCost(userId, cost);
+    } catch (refusal) {
+      giveBack();
+      throw refusal;
+    }
+    return giveBack;
   }
 
   /**

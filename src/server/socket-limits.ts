@@ -25,6 +25,8 @@ export function closeIfRateLimited(socket: WebSocket, error: unknown): boolean {
 
 export class SocketLimits {
   private readonly socketsByUser = new Map<string, Set<WebSocket>>();
+  /** Per socket, per operation id: what gives the operation's room back (rate-limits.ts admitOperation). */
+  private readonly running = new Map<WebSocket, Map<string, () => void>>();
 
   constructor(
     private readonly config: SocketLimitConfig,
@@ -49,24 +51,49 @@ export class SocketLimits {
 
   /**
    * Before an operation runs on a socket: the cap on operations at once (graphql-ws has already
-   * registered this one in `running`), then its cost against its user's cost budget and a
-   * mutation's count against its user's rate limit.
+   * registered this one in `running`), then room for its cost beside the user's other running
+   * operations and its charge to their cost budget (rate-limits.ts admitOperation), and a
+   * mutation's count against its user's rate limit. The room is given back by `answered`, or
+   * when the socket closes.
    */
-  async refusal(running: Record<string, unknown>, userId: string | undefined, document: DocumentNode, operationName: string | null | undefined, cost: number): Promise<readonly GraphQLError[] | null> {
+  async refusal(socket: WebSocket, id: string, running: Record<string, unknown>, userId: string | undefined, document: DocumentNode, operationName: string | null | undefined, cost: number): Promise<readonly GraphQLError[] | null> {
     const max = this.config.maxSubscriptionsPerSocket;
     if (Object.keys(running).length > max) {
       return [new AppError(ErrorCode.LIMIT_EXCEEDED, `Too many operations on this connection: at most ${max} at once.`, { limit: 'subscriptionsPerSocket', max })];
     }
     const operation = getOperationAST(document, operationName);
     if (!operation || !userId) return null;
+    let giveBack: (() => void) | null = null;
     try {
       const fragments = document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === 'FragmentDefinition');
-      await this.rateLimits.chargeQueryCost(userId, cost);
+      giveBack = await this.rateLimits.admitOperation(userId, cost, operation.operation);
       await this.rateLimits.countMutation(userId, operation, fragments);
+      if (giveBack) this.holdingOn(socket).set(id, giveBack);
       return null;
     } catch (error) {
+      giveBack?.();
       if (isRateLimited(error)) return [error];
       throw error;
     }
+  }
+
+  /** graphql-ws's onComplete: the operation `id` on `socket` has answered (or ended). */
+  answered(socket: WebSocket, id: string): void {
+    const held = this.running.get(socket);
+    held?.get(id)?.();
+    held?.delete(id);
+  }
+
+  private holdingOn(socket: WebSocket): Map<string, () => void> {
+    let held = this.running.get(socket);
+    if (!held) {
+      this.running.set(socket, (held = new Map()));
+      // An operation cut off with its socket never completes: its room is given back here.
+      socket.once('close', () => {
+        for (const giveBack of held!.values()) giveBack();
+        this.running.delete(socket);
+      });
+    }
+    return held;
   }
 }

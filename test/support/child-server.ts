@@ -20,7 +20,7 @@ export interface ChildServer {
 export function startChildServer(env: NodeJS.ProcessEnv): Promise<ChildServer> {
   if (!existsSync(MAIN)) throw new Error('dist/ is missing: run the tests with `npm test`, which compiles first.');
   // No rate limits unless a test sets them: tests send many mutations and sign-ins in seconds.
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WORKERS: '1', RATE_LIMIT_MUTATIONS: '0', RATE_LIMIT_AUTH_FAILURES: '0', RATE_LIMIT_QUERY_COST: '0', ...env }, cwd: repoRoot() });
+  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WORKERS: '1', RATE_LIMIT_MUTATIONS: '0', RATE_LIMIT_AUTH_FAILURES: '0', RATE_LIMIT_QUERY_COST: '0', RATE_LIMIT_QUERY_COST_AT_ONCE: '0', ...env }, cwd: repoRoot() });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return new Promise((resolve, reject) => {

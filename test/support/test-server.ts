@@ -75,7 +75,7 @@ export interface TestServerOptions {
   statementTimeoutMs?: number;
 }
 
-const GENEROUS_RATE_LIMITS = { mutations: { points: 100_000, seconds: 60 }, authFailures: { points: 100_000, seconds: 60 }, queryCost: { points: 1_000_000_000, seconds: 60 } };
+const GENEROUS_RATE_LIMITS = { mutations: { points: 100_000, seconds: 60 }, authFailures: { points: 100_000, seconds: 60 }, queryCost: { points: 1_000_000_000, seconds: 60 }, queryCostAtOnce: 0 };
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
