@@ -3,10 +3,9 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { UserRole } from '../../src/auth/user.entity';
 import { createSchema } from '../../src/schema';
 import { QueryLimiter } from '../../src/server/limits/query-limits';
-import { buildUser } from '../support/factories';
 import { startTestServer, TestServer } from '../support/test-server';
 import { until } from '../support/until';
-import { init, openSocket } from './ws-helpers';
+import { init, openSocket, postQuery, tokenOfNew } from './ws-helpers';
 
 /**
  * How much of one user's cost may run at the same moment (RATE_LIMIT_QUERY_COST_AT_ONCE): here
@@ -24,15 +23,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-async function officerToken(): Promise<string> {
-  const em = server.orm.em.fork();
-  const user = buildUser(em, { role: UserRole.OFFICER });
-  await em.flush();
-  return server.tokenFor(user.id);
-}
-
-const post = (token: string, query: string) =>
-  fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+const officerToken = () => tokenOfNew(server, UserRole.OFFICER);
+const post = (token: string, query: string) => postQuery(server, token, query);
 
 /** Holds the applicant table locked until the returned function is called. */
 async function lockApplicants(): Promise<() => Promise<void>> {

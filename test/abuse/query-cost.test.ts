@@ -2,10 +2,9 @@ import { parse } from 'graphql';
 import { UserRole } from '../../src/auth/user.entity';
 import { createSchema } from '../../src/schema';
 import { QueryLimiter } from '../../src/server/limits/query-limits';
-import { buildUser } from '../support/factories';
 import { startTestServer, TestServer } from '../support/test-server';
 import { until } from '../support/until';
-import { init, openSocket } from './ws-helpers';
+import { init, openSocket, postQuery, tokenOfNew } from './ws-helpers';
 
 /**
  * The per-user query cost budget: a user sending costly documents is throttled once they have
@@ -22,15 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-async function officerToken(): Promise<string> {
-  const em = server.orm.em.fork();
-  const user = buildUser(em, { role: UserRole.OFFICER });
-  await em.flush();
-  return server.tokenFor(user.id);
-}
-
-const post = (token: string, query: string) =>
-  fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
+const officerToken = () => tokenOfNew(server, UserRole.OFFICER);
+const post = (token: string, query: string) => postQuery(server, token, query);
 
 test('a user over their cost budget is refused RATE_LIMITED (limit queryCost, 429, Retry-After) before execution; another user is not', async () => {
   expect(cost).toBeGreaterThan(100);

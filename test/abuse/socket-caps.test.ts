@@ -1,8 +1,7 @@
 import { UserRole } from '../../src/auth/user.entity';
-import { buildUser } from '../support/factories';
 import { startTestServer, TestServer } from '../support/test-server';
 import { until } from '../support/until';
-import { init, openSocket, RawSocket } from './ws-helpers';
+import { init, openSocket, RawSocket, tokenOfNew } from './ws-helpers';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -10,12 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.stop());
 
-async function member(): Promise<string> {
-  const em = server.orm.em.fork();
-  const user = buildUser(em, { role: UserRole.COMMITTEE_MEMBER });
-  await em.flush();
-  return server.tokenFor(user.id);
-}
+const member = () => tokenOfNew(server, UserRole.COMMITTEE_MEMBER);
 
 test('a user over the per-process socket cap is closed with 4429; closing one frees a place', async () => {
   const token = await member();

@@ -1,4 +1,7 @@
 import WebSocket from 'ws';
+import { UserRole } from '../../src/auth/user.entity';
+import { buildUser } from '../support/factories';
+import type { TestServer } from '../support/test-server';
 
 /** A raw graphql-ws socket, to see close codes and frames exactly as a client would. */
 export interface RawSocket {
@@ -33,3 +36,15 @@ export async function init(socket: RawSocket, token: string | null): Promise<'ac
     socket.closed,
   ]);
 }
+
+/** A token of a new user with the role (each test its own user, so limits per user do not meet). */
+export async function tokenOfNew(server: TestServer, role: UserRole): Promise<string> {
+  const em = server.orm.em.fork();
+  const user = buildUser(em, { role });
+  await em.flush();
+  return server.tokenFor(user.id);
+}
+
+/** A GraphQL POST as the token's user, for its raw status and headers. */
+export const postQuery = (server: TestServer, token: string, query: string) =>
+  fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
