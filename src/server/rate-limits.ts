@@ -132,9 +132,9 @@ export class RateLimits {
   /**
    * Admits a query or mutation that is about to run: room among the user's operations running at
    * once, then its cost charged to the budget (chargeQueryCost). Returns what to call when it has
-   * answered (null: nothing to give back); throws RATE_LIMITED (`queryCostAtOnce` retries after 1 s: running operations end
-   * within the statement timeout, most within milliseconds). A subscription is only charged: it
-   * runs for as long as it is open, not on the CPU.
+   * answered (null: nothing to give back); throws RATE_LIMITED (`queryCostAtOnce` retries after
+   * 1 s: running operations end within the statement timeout, most within milliseconds). A
+   * subscription is only charged: it stays open for long, but waits rather than computes.
    */
   async admitOperation(userId: string, cost: number, kind: OperationDefinitionNode['operation']): Promise<(() => void) | null> {
     if (kind === 'subscription' || !this.costRunning) {
