@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Provider } from 'urql';
 import { createApi, type Api } from './api';
 import { renew, signOut, type Viewer } from './auth';
@@ -9,7 +9,12 @@ import { SessionList } from './screens/SessionList';
 import { SignIn } from './screens/SignIn';
 import { LiveBadge } from './components/LiveBadge';
 
-/** `#/`, `#/meeting/<session id>`, `#/console/<session id>`: a hash route needs nothing of the server. */
+// The office and the reports are for a few people: their code loads when they open them, so the
+// meeting's first screen does not carry it.
+const Dashboard = lazy(() => import('./screens/Dashboard').then((m) => ({ default: m.Dashboard })));
+const Office = lazy(() => import('./screens/Office').then((m) => ({ default: m.Office })));
+
+/** `#/`, `#/meeting/<session id>`, `#/console/<session id>`, `#/office`, `#/reports`: a hash route needs nothing of the server. */
 function useRoute(): string[] {
   const [hash, setHash] = useState(location.hash);
   useEffect(() => {
@@ -51,6 +56,11 @@ export function App() {
         <h1>
           <a href="#/">{t('appName')}</a>
         </h1>
+        {viewer && (
+          <nav aria-label={t('appName')}>
+            <a href="#/">{t('navSessions')}</a> {viewer.role === 'OFFICER' && <a href="#/office">{t('office')}</a>} <a href="#/reports">{t('reports')}</a>
+          </nav>
+        )}
         {viewer && api && <LiveBadge />}
         <label>
           {t('language')}{' '}
@@ -79,6 +89,14 @@ export function App() {
               <MeetingView key={route[1]} sessionId={route[1]} viewer={viewer} />
             ) : route[0] === 'console' && route[1] ? (
               <ChairConsole key={route[1]} sessionId={route[1]} viewer={viewer} />
+            ) : route[0] === 'office' ? (
+              <Suspense fallback={<p>{t('loading')}</p>}>
+                <Office />
+              </Suspense>
+            ) : route[0] === 'reports' ? (
+              <Suspense fallback={<p>{t('loading')}</p>}>
+                <Dashboard viewer={viewer} />
+              </Suspense>
             ) : (
               <SessionList viewer={viewer} />
             )}

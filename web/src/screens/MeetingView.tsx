@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQuery } from 'urql';
 import type { Viewer } from '../auth';
 import { Dossier, Rubric } from '../components/Dossier';
@@ -15,7 +15,8 @@ export function MeetingView({ sessionId, viewer }: { sessionId: string; viewer: 
   const { events, meeting } = useMeeting(sessionId);
   const session = meeting.data?.reviewSession;
   const current = session?.currentItem ?? null;
-  useUpNextBadge(current?.applicant.id ?? null);
+  // undefined until the session has loaded: the applicant up when the view opens is not news.
+  useUpNextAlert(!session ? undefined : current && !current.conflictOfInterest ? current.applicant.id : null);
   if (meeting.error) return <p className="error">{meeting.error.message}</p>;
   if (!session) return <p>{t('loading')}</p>;
   return (
@@ -24,7 +25,7 @@ export function MeetingView({ sessionId, viewer }: { sessionId: string; viewer: 
         {session.title} · {t(keyOf('status', session.status))} {session.blind && `· ${t('blindMode')}`}
       </h2>
       <p>
-        <a href="#/">{t('back')}</a>
+        <a href="#/">{t('back')}</a> <NotifyToggle />
       </p>
       {!current ? (
         <p className="notice" data-testid="waiting">
@@ -101,16 +102,37 @@ function CurrentApplicant(props: { sessionId: string; applicantId: string; viewe
   );
 }
 
-/** "Your applicant is up" in the tab's title while the tab is in the background. */
-function useUpNextBadge(applicantId: string | null) {
+const notifications = typeof Notification === 'undefined' ? null : Notification;
+
+/** Asks for the browser's permission to notify, once the member wants it (browsers refuse an unasked prompt). */
+function NotifyToggle() {
+  const t = useT();
+  const [permission, setPermission] = useState(notifications?.permission ?? 'denied');
+  if (!notifications) return null;
+  if (permission === 'granted') return <span data-testid="notifications">{t('notificationsOn')}</span>;
+  if (permission === 'denied') return <span data-testid="notifications">{t('notificationsBlocked')}</span>;
+  return (
+    <button data-testid="notify-me" onClick={() => void notifications.requestPermission().then(setPermission)}>
+      {t('notifyMe')}
+    </button>
+  );
+}
+
+/**
+ * "Your applicant is up" while the tab is in the background: in the tab's title, and as a system
+ * notification when the member allowed them. Not for the applicant already up when the view
+ * opened, nor for one the member is conflicted with (the caller passes null then).
+ */
+function useUpNextAlert(applicantId: string | null | undefined) {
   const t = useT();
   const first = useRef(true);
   useEffect(() => {
     if (first.current) {
-      first.current = false;
+      first.current = applicantId === undefined;
       return;
     }
     if (!applicantId || !document.hidden) return;
+    if (notifications?.permission === 'granted') new notifications(t('upNextTitle'), { body: t('upNextBody'), tag: 'conclave-up-next' });
     const title = document.title;
     document.title = `${t('upNextTitle')} – ${title}`;
     const restore = () => {
