@@ -2,6 +2,7 @@ import type { Knex } from '@mikro-orm/postgresql';
 import { COMPLETE_SQL, IMPROPER_SQL } from '../applicants/policy';
 import { AdmissionCondition, AdmissionStatus, ConditionStatus, DecisionOutcome } from '../decisions/decision.enums';
 import { admissionStatusSql } from '../decisions/policy';
+import { toGlobalId } from '../common/global-id';
 import { numeric } from '../common/scalars';
 import { applicantConditions, reportRows, ReportScope } from './report-scope';
 import { FunnelDimension, FunnelRow } from './report.types';
@@ -70,11 +71,12 @@ export async function funnel(db: Knex, scope: ReportScope, groupBy: FunnelDimens
     .filter((row: any) => Number(row.registered) > 0)
     .map((row: any) =>
       Object.assign(new FunnelRow(), {
-        intakeId: row.intake_id ?? null,
+        // Global ids, as ReportFilter takes them: a client narrows a report to the row it shows.
+        intakeId: row.intake_id ? toGlobalId('Intake', row.intake_id) : null,
         intakeCode: row.intake_code ?? null,
-        programId: row.program_id ?? null,
+        programId: row.program_id ? toGlobalId('Program', row.program_id) : null,
         programCode: row.program_code ?? null,
-        weekId: row.week_id ?? null,
+        weekId: row.week_id ? toGlobalId('ReviewWeek', row.week_id) : null,
         weekLabel: row.week_label ?? null,
         registered: Number(row.registered),
         complete: Number(row.complete),

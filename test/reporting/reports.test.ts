@@ -108,6 +108,13 @@ test('funnel: stages, outcomes, admit rate, conditions and scholarships; null ra
   expect(byProgram[world.program.code].conditionalAdmissions.filter((c: any) => c.count)).toEqual([{ condition: 'ENGLISH_EXAM', count: 1 }]);
   expect(byProgram[world.otherProgram.code]).toMatchObject({ registered: 1, decided: 0, admitRate: null, meanScholarshipPercent: null });
 
+  // A row's ids are the ones the filter takes: narrowing to the row shown gives that row alone.
+  const grouped = await as(world.officer)(`{ funnelReport(groupBy: [INTAKE, PROGRAM]) { intakeId programId registered } }`);
+  const row = grouped.data.funnelReport.find((r: any) => r.programId === world.gid('Program', world.program.id));
+  expect(row.intakeId).toBe(world.gid('Intake', world.intake.id));
+  const narrowed = await as(world.officer)(`query($f: ReportFilter) { funnelReport(filter: $f) { programId registered } }`, { f: { programId: row.programId, intakeId: row.intakeId } });
+  expect(narrowed.data.funnelReport).toEqual([{ programId: row.programId, registered: row.registered }]);
+
   const empty = await as(world.officer)(`query($f: ReportFilter) { funnelReport(filter: $f) { registered } }`, { f: { from: '2030-01-01' } });
   expect(empty.data.funnelReport).toEqual([]);
   const centuries = await as(world.reporter)(`query($f: ReportFilter) { decisionsPerDay(filter: $f) { day } }`, { f: { from: '1900-01-01', to: '2200-12-31' } });

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'puppeteer-core';
+import type { Browser, BrowserContextOptions, Page } from 'puppeteer-core';
 import { repoRoot } from '../../src/db/postgres-server';
 
 /**
@@ -40,4 +40,26 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(ARTIFACTS, `${name}.png`) as `${string}.png`;
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * A new browser context (its own cookies) at `base/#/route`, signed in as `email` through the
+ * demo list; resolves once the client shows who is signed in. `beforeLoad` runs in the page before
+ * the client does (a test's handle on browser objects, such as its sockets).
+ */
+export async function signInPage(
+  browser: Browser,
+  base: string,
+  email: string,
+  route: string,
+  options: { deadlineMs: number; context?: BrowserContextOptions; beforeLoad?: () => void },
+): Promise<Page> {
+  const context = await browser.createBrowserContext(options.context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(options.deadlineMs);
+  if (options.beforeLoad) await page.evaluateOnNewDocument(options.beforeLoad);
+  await page.goto(`${base}/#/${route}`);
+  await (await page.waitForSelector(`button[data-email="${email}"]`))!.click();
+  await page.waitForSelector('[data-testid="viewer"]');
+  return page;
 }

@@ -1,10 +1,10 @@
 /// <reference lib="dom" />
-import type { Browser, BrowserContext, Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { ConflictOfInterest, ConflictSource } from '../../src/conflicts/conflict.entity';
 import { RubricCriterion } from '../../src/programs/rubric-criterion.entity';
 import { AgendaItem } from '../../src/reviews/agenda-item.entity';
 import { ReviewSession } from '../../src/reviews/review-session.entity';
-import { launchBrowser, screenshot } from '../support/browser';
+import { launchBrowser, screenshot, signInPage } from '../support/browser';
 import { buildCompleteApplicant, buildWorld, World } from '../support/factories';
 import { startTestServer, TestServer } from '../support/test-server';
 
@@ -23,7 +23,6 @@ let base: string;
 let sessionId: string;
 let applicants: { id: string; name: string }[];
 let criteria: RubricCriterion[];
-const contexts: BrowserContext[] = [];
 const pages: Record<'chair' | 'a' | 'b' | 'conflicted', Page> = {} as never;
 
 beforeAll(async () => {
@@ -53,25 +52,22 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** A new browser context (its own cookies) signed in through the demo list, at `#/route`. */
+/** Signed in through the demo list at `#/route`, once the page's live socket is up. */
 async function signIn(email: string, route: string): Promise<Page> {
-  const context = await browser.createBrowserContext();
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(DEADLINE);
-  // The test's handle on the page's sockets, to cut them (the client itself is unchanged).
-  await page.evaluateOnNewDocument(() => {
-    const sockets: WebSocket[] = ((window as unknown as { testSockets: WebSocket[] }).testSockets = []);
-    const Native = window.WebSocket;
-    window.WebSocket = class extends Native {
-      constructor(...args: ConstructorParameters<typeof WebSocket>) {
-        super(...args);
-        sockets.push(this);
-      }
-    };
+  const page = await signInPage(browser, base, email, route, {
+    deadlineMs: DEADLINE,
+    // The test's handle on the page's sockets, to cut them (the client itself is unchanged).
+    beforeLoad: () => {
+      const sockets: WebSocket[] = ((window as unknown as { testSockets: WebSocket[] }).testSockets = []);
+      const Native = window.WebSocket;
+      window.WebSocket = class extends Native {
+        constructor(...args: ConstructorParameters<typeof WebSocket>) {
+          super(...args);
+          sockets.push(this);
+        }
+      };
+    },
   });
-  await page.goto(`${base}/#/${route}`);
-  await (await page.waitForSelector(`button[data-email="${email}"]`))!.click();
   await page.waitForSelector('[data-testid="live-status"][data-status="connected"]');
   return page;
 }
