@@ -17,7 +17,7 @@ import { agendaItemOf, assertChair, assertChairFree, assertOpened, lockSession }
 import { DecisionCondition } from './decision-condition.entity';
 import { Decision } from './decision.entity';
 import { AdmissionCondition, DecisionOutcome, RejectionReason } from './decision.enums';
-import { ADMITTING, ConditionToRecord, decisionOptions, DecisionOption, judgeDecision, officeRejectionRefusal, recordingRefusal } from './policy';
+import { ConditionToRecord, decisionOptions, DecisionOption, judgeDecision, Milestone, milestoneRefusal, officeRejectionRefusal, recordingRefusal } from './policy';
 
 export interface RecordDecision {
   sessionId: string;
@@ -155,23 +155,14 @@ export function createDecision(
   return { decision, conditions };
 }
 
-type Milestone = 'publishedAt' | 'tuitionPaidAt' | 'letterIssuedAt';
-
-/**
- * The office's steps after a decision: publish it, record the tuition payment, issue the
- * acceptance letter — the letter only after both others, and only for an admission.
- */
+/** The office's steps after a decision (decisions/policy.ts `milestoneRefusal` says when each may be taken). */
 export async function recordMilestone(ctx: Context, applicantId: string, milestone: Milestone): Promise<string> {
   return inTransaction(ctx, async (em) => {
     const applicant = await findByGlobalId(em, Applicant, 'Applicant', applicantId, 'applicantId');
     const decision = await em.findOne(Decision, { applicant });
     if (!decision) throw invalidState('The applicant has no decision yet.', 'applicantId');
-    if (decision[milestone]) throw invalidState('This was already recorded.', 'applicantId');
-    if (milestone !== 'publishedAt' && !ADMITTING.has(decision.outcome)) throw invalidState('Only an admission has tuition and an acceptance letter.', 'applicantId');
-    if (milestone === 'tuitionPaidAt' && !decision.publishedAt) throw invalidState('Publish the decision first.', 'applicantId');
-    if (milestone === 'letterIssuedAt' && !(decision.publishedAt && decision.tuitionPaidAt)) {
-      throw invalidState('The acceptance letter is issued only after the decision is published and the tuition paid.', 'applicantId');
-    }
+    const refusal = milestoneRefusal(decision, milestone);
+    if (refusal) throw refusal;
     decision[milestone] = new Date();
     return decision.id;
   });

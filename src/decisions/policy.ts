@@ -231,6 +231,23 @@ export function officeRejectionRefusal(e: Eligibility): AppError | null {
     : invalidState('The application is not improper (no document is photographed): the committee decides on it in a review session.', 'applicantId');
 }
 
+/** The office's steps after a decision, each recorded once. */
+export type Milestone = 'publishedAt' | 'tuitionPaidAt' | 'letterIssuedAt';
+
+/**
+ * Publish the decision, record the tuition payment, issue the acceptance letter: tuition and the
+ * letter only for an admission, tuition once published, the letter once published and paid.
+ */
+export function milestoneRefusal(d: { outcome: DecisionOutcome } & Partial<Record<Milestone, Date | null>>, milestone: Milestone): AppError | null {
+  if (d[milestone]) return invalidState('This was already recorded.', 'applicantId');
+  if (milestone !== 'publishedAt' && !ADMITTING.has(d.outcome)) return invalidState('Only an admission has tuition and an acceptance letter.', 'applicantId');
+  if (milestone === 'tuitionPaidAt' && !d.publishedAt) return invalidState('Publish the decision first.', 'applicantId');
+  if (milestone === 'letterIssuedAt' && !(d.publishedAt && d.tuitionPaidAt)) {
+    return invalidState('The acceptance letter is issued only after the decision is published and the tuition paid.', 'applicantId');
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------------------
 // Who sees a decision
 // ---------------------------------------------------------------------------------------

@@ -7,8 +7,9 @@ import { conflictRefusal } from '../conflicts/policy';
 import { transactionKnex } from '../db/transaction-knex';
 import { applyEvidence, evidenceOf } from '../decisions/condition.evidence';
 import { createDecision, eligibilityIn } from '../decisions/decision.service';
+import type { Decision } from '../decisions/decision.entity';
 import { AdmissionCondition, DecisionOutcome, RejectionReason } from '../decisions/decision.enums';
-import { admissionStatus, conditionStatus, evidenceRefusal, judgeDecision, officeRejectionRefusal } from '../decisions/policy';
+import { admissionStatus, conditionStatus, evidenceRefusal, judgeDecision, Milestone, milestoneRefusal, officeRejectionRefusal } from '../decisions/policy';
 import { transactionLoaders } from '../loaders';
 import { agendaFacts } from '../reviews/agenda.guard';
 import { agendaStandingRefusal } from '../reviews/policy';
@@ -72,7 +73,8 @@ export async function recordDecisions(em: EntityManager, pending: PendingDecisio
       decidedBy: chair.id,
       conditions: judged.conditions,
     });
-    Object.assign(decision, { createdAt: at, publishedAt: date(row.publishedAt), tuitionPaidAt: date(row.tuitionPaidAt), letterIssuedAt: date(row.letterIssuedAt) });
+    decision.createdAt = at;
+    recordMilestones(decision, row, applicant.lastName);
 
     const program = PROGRAMS.find((p) => p.code === (applicant.program as Ref<Program>).getEntity().code)!;
     for (const evidence of row.evidence ?? []) {
@@ -108,7 +110,19 @@ async function recordOfficeRejections(em: EntityManager, officer: User, applican
       decidedBy: officer.id,
       conditions: [],
     });
-    Object.assign(decision, { createdAt: new Date(row.at), publishedAt: date(row.publishedAt) });
+    decision.createdAt = new Date(row.at);
+    recordMilestones(decision, row, row.applicant);
+  }
+}
+
+const MILESTONES: readonly Milestone[] = ['publishedAt', 'tuitionPaidAt', 'letterIssuedAt'];
+
+/** The office's steps the demo row took, in their order, each judged as the API judges it. */
+function recordMilestones(decision: Decision, row: Partial<Record<Milestone, string>>, who: string): void {
+  for (const milestone of MILESTONES) {
+    if (!row[milestone]) continue;
+    ruleHolds(milestoneRefusal(decision, milestone), `${who}: ${milestone}`);
+    decision[milestone] = date(row[milestone]);
   }
 }
 
