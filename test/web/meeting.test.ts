@@ -203,3 +203,52 @@ test('two tabs of one member: the stale one is refused, shows the newer vote, an
   await second.waitForFunction(() => document.querySelector('[data-testid="vote-message"]')?.textContent?.includes('version 3'));
   expect(await second.$('[data-testid="stale"]')).toBeNull();
 });
+
+test("in a background tab, the member's applicant coming up shows in the title and as a system notification", async () => {
+  // A session of its own: one applicant, brought up by the chair while the member's tab is hidden.
+  const em = world.em.fork();
+  const session = em.create(ReviewSession, { committee: world.committee.id, week: world.weeks[1].id, title: 'Background tab', startsAt: new Date('2021-06-26T09:00:00Z'), endsAt: new Date('2021-06-26T17:00:00Z') });
+  const applicant = buildCompleteApplicant(em, { program: world.program, intake: world.intake });
+  em.create(AgendaItem, { session, applicant, position: 0 });
+  await em.flush();
+  const ids = { sessionId: world.gid('ReviewSession', session.id), applicantId: world.gid('Applicant', applicant.id) };
+  const chair = server.tokenFor(world.chair.id);
+  expect((await server.gql(`mutation($id: ID!) { openSession(id: $id) { id } }`, { id: ids.sessionId }, chair)).errors).toBeUndefined();
+
+  const page = await signInPage(browser, base, world.members[0].email, `meeting/${ids.sessionId}`, {
+    deadlineMs: DEADLINE,
+    // The test decides whether the tab is in the background, and sees each notification shown.
+    beforeLoad: () => {
+      const test = window as unknown as { testHidden: boolean; testNotifications: { title: string; body?: string }[] };
+      test.testHidden = false;
+      test.testNotifications = [];
+      Object.defineProperty(Document.prototype, 'hidden', { configurable: true, get: () => test.testHidden });
+      // The headless shell has no notification service and denies every permission, so the page
+      // gets a Notification that records what the client shows, as allowed by the member.
+      window.Notification = class {
+        static permission: NotificationPermission = 'granted';
+        static requestPermission = () => Promise.resolve('granted' as NotificationPermission);
+        constructor(title: string, options?: NotificationOptions) {
+          test.testNotifications.push({ title, body: options?.body });
+        }
+      } as unknown as typeof Notification;
+    },
+  });
+  await page.waitForSelector('[data-testid="waiting"]');
+  await page.waitForSelector('[data-testid="live-status"][data-status="connected"]');
+  expect(await text(page, '[data-testid="notifications"]')).toBe('Notifications on');
+
+  const title = await page.title();
+  await page.evaluate(() => ((window as unknown as { testHidden: boolean }).testHidden = true));
+  expect((await server.gql(`mutation($s: ID!, $a: ID!) { setCurrentApplicant(sessionId: $s, applicantId: $a) { id } }`, { s: ids.sessionId, a: ids.applicantId }, chair)).errors).toBeUndefined();
+  await page.waitForFunction((expected) => document.title === expected, {}, `(!) Your applicant is up – ${title}`);
+  expect(await page.evaluate(() => (window as unknown as { testNotifications: unknown[] }).testNotifications)).toEqual([
+    { title: '(!) Your applicant is up', body: 'The chair brought up the next applicant: time to read the file.' },
+  ]);
+  // Back in front: the title is the page's own again.
+  await page.evaluate(() => {
+    (window as unknown as { testHidden: boolean }).testHidden = false;
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await page.waitForFunction((expected) => document.title === expected, {}, title);
+});
