@@ -64,6 +64,7 @@ export function realOperations(): RealOperation[] {
     ...operationsOf('src/reporting/client/report.graphql', [parse(read('src/reporting/client/report.graphql'))]),
     // The web client's files share their fragments (page-info.graphql).
     ...operationsOf('client/operations', clientFiles.map((f) => parse(read(f)))),
+    ...operationsOf('web/src/operations', graphqlFiles('web/src/operations').map((f) => parse(read(f)))),
     ...graphqlFiles('test/operations').flatMap((f) => operationsOf(f, [parse(read(f))])),
     ...operationsOf('bench/nested-read.ts', [parse(CONCLAVE_AGENDA)]),
   ];

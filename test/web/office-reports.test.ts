@@ -159,3 +159,15 @@ test('a step a colleague already took is refused on the stale screen, which says
   expect(await alert!.evaluate((e) => e.textContent)).toBe('Refused: This was already recorded.');
   await page.waitForSelector(`${row}[data-tuition="true"] [data-testid="office-letter"]`);
 });
+
+test("a member's first screen after signing in lists the sessions of their committees, each to join", async () => {
+  const member = DEMO_USERS.find((u) => u.email.startsWith('member1@'))!;
+  const user = await server.orm.em.fork().findOneOrFail(User, { email: member.email });
+  const api = await server.gql(`{ reviewSessions(first: 50) { nodes { id title } } }`, {}, server.tokenFor(user.id));
+  expect(api.data.reviewSessions.nodes.length).toBeGreaterThan(0);
+  const page = await signInPage(browser, base, member.email, '', { deadlineMs: DEADLINE });
+  await page.waitForSelector('[data-testid="sessions"] li');
+  const links = await page.$$eval('[data-testid="sessions"] li a', (anchors) => anchors.map((a) => a.getAttribute('href')));
+  expect(links.sort()).toEqual(api.data.reviewSessions.nodes.map((s: any) => `#/meeting/${s.id}`).sort());
+  expect(await page.$('.error')).toBeNull();
+});

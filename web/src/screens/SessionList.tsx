@@ -8,7 +8,7 @@ export function SessionList({ viewer }: { viewer: Viewer }) {
   const [{ data, error }] = useQuery({ query: WebSessionsDocument });
   if (error) return <p className="error">{error.message}</p>;
   if (!data) return <p>{t('loading')}</p>;
-  const sessions = data.reviewSessions.edges.map((e) => e.node);
+  const sessions = data.reviewSessions.nodes;
   return (
     <section>
       <h2>{t('sessions')}</h2>
