@@ -110,7 +110,7 @@ export function webSection(result: WebResult): string {
     '## Web client: first screen',
     '',
     `Headless Chromium (@sparticuz/chromium) on the same machine as the server and PostgreSQL, ${result.rounds.length} rounds, each a new browser context; ` +
-      `target: first screen under 1 s. Initial JavaScript: ${result.initialJs.files.join(', ')}, **${(result.initialJs.bytes / 1024).toFixed(0)} KB gzipped** (target < 200 KB); ` +
+      `target: first screen under 1 s. Initial JavaScript: ${result.initialJs.files.join(', ')}, **${result.initialJs.bytes.toLocaleString('en')} bytes gzipped** (target under 200 KB); ` +
       `${result.lazyChunks} more chunks load only with the office and reports screens.`,
     '',
     '| step | median ms | p95 ms | max ms |',
