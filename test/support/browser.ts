@@ -38,7 +38,14 @@ export const ARTIFACTS = path.join(repoRoot(), 'test-artifacts', 'web');
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`) as `${string}.png`;
-  await page.screenshot({ path: file, fullPage: true });
+  // The whole page, as one viewport that tall: a full-page capture resizes the page under the
+  // charts (Chart.js redraws on resize) and caught them blank. Two frames let them redraw first.
+  const viewport = page.viewport()!;
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewport({ ...viewport, height: Math.max(viewport.height, height) });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.screenshot({ path: file });
+  await page.setViewport(viewport);
   return file;
 }
 

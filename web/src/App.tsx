@@ -61,7 +61,8 @@ export function App() {
             <a href="#/">{t('navSessions')}</a> {viewer.role === 'OFFICER' && <a href="#/office">{t('office')}</a>} <a href="#/reports">{t('reports')}</a>
           </nav>
         )}
-        {viewer && api && <LiveBadge />}
+        {/* The socket opens with a meeting's subscriptions; other screens have none to show. */}
+        {viewer && api && (route[0] === 'meeting' || route[0] === 'console') && <LiveBadge />}
         <label>
           {t('language')}{' '}
           <select value={language} onChange={(e) => setLanguage(e.target.value as Language)} style={{ color: '#1a1a1a' }}>

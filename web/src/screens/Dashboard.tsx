@@ -147,7 +147,7 @@ function Scoring({ rows }: { rows: WebDashboardQuery['scoringReport'] }) {
   const criteria = [...new Set(rows.flatMap((row) => row.criteria.map((c) => c.criterionKey)))];
   const agreement: ChartData<'bar'> = {
     labels: rows.map((row) => row.groupLabel),
-    datasets: [{ label: t('alpha'), data: rows.map((row) => row.alpha ?? 0), backgroundColor: PALETTE[0] }],
+    datasets: [{ label: t('alpha'), data: rows.map((row) => row.alpha ?? null), backgroundColor: PALETTE[0] }],
   };
   return (
     <>
@@ -209,7 +209,7 @@ function Calibration({ report }: { report: WebDashboardQuery['calibrationReport'
         <Bar
           role="img"
           aria-label={t('severity')}
-          data={{ labels: reviewers.map((r) => r.label), datasets: [{ label: t('severity'), data: reviewers.map((r) => r.severity ?? 0), backgroundColor: reviewers.map((r) => ((r.severity ?? 0) < 0 ? PALETTE[1] : PALETTE[0])) }] }}
+          data={{ labels: reviewers.map((r) => r.label), datasets: [{ label: t('severity'), data: reviewers.map((r) => r.severity ?? null), backgroundColor: reviewers.map((r) => ((r.severity ?? 0) < 0 ? PALETTE[1] : PALETTE[0])) }] }}
           options={barOptions({ indexAxis: 'y', plugins: { legend: { display: false } } })}
         />
       </ChartBox>
