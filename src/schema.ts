@@ -21,7 +21,7 @@ import { ReportingResolver } from './reporting/reporting.resolver';
 import { ReferenceResolver } from './references/reference.resolver';
 import { AgendaItemResolver } from './reviews/agenda-item.resolver';
 import { ReviewSessionResolver } from './reviews/review-session.resolver';
-import { DecisionConditionResolver, DecisionDraftResolver, DecisionResolver } from './decisions/decision.resolver';
+import { DecisionConditionResolver, DecisionDraftResolver, DecisionResolver, EligibilityOffersResolver } from './decisions/decision.resolver';
 import { LiveResolver } from './reviews/live/live.resolver';
 import { LIVE_EVENT_TYPES } from './reviews/live/session-event.type';
 import { SessionFlowResolver } from './reviews/session-flow.resolver';
@@ -51,6 +51,7 @@ export const resolvers: NonEmptyArray<Function> = [
   DecisionResolver,
   DecisionConditionResolver,
   DecisionDraftResolver,
+  EligibilityOffersResolver,
   LiveResolver,
   ReportingResolver,
   PrivacyResolver,

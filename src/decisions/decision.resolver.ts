@@ -1,5 +1,7 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { ApplicantNode } from '../applicants/applicant.type';
+import { EligibilityType } from '../applicants/eligibility.type';
+import type { Eligibility } from '../applicants/policy';
 import { OFFICER, REVIEWERS } from '../auth/roles';
 import { UserNode } from '../committees/committee.type';
 import { reload } from '../common/loader';
@@ -12,6 +14,7 @@ import * as decisions from './decision.service';
 import {
   CommitteeRequirementEvidence,
   DecisionConditionNode,
+  AdmissionOfferType,
   DecisionDraftType,
   DecisionNode,
   EnglishExamEvidence,
@@ -22,7 +25,7 @@ import {
   preparatoryEvidence,
   prerequisitesEvidence,
 } from './decision.type';
-import { admissionStatus, outstandingConditions, preparatoryCgpa } from './policy';
+import { admissionOffers, admissionStatus, outstandingConditions, preparatoryCgpa } from './policy';
 
 @InputType()
 class RecordDecisionInput implements decisions.RecordDecision {
@@ -198,5 +201,14 @@ export class DecisionDraftResolver {
   @FieldResolver(() => ReviewSessionNode)
   session(@Root() draft: DecisionDraftType, @Ctx() ctx: Context) {
     return ctx.loaders.session.load(draft.sessionId);
+  }
+}
+
+/** The admission rules of decisions/policy.ts, on the file the committee reads before it votes. */
+@Resolver(() => EligibilityType)
+export class EligibilityOffersResolver {
+  @FieldResolver(() => [AdmissionOfferType], { description: 'The admitting outcomes open to the applicant, each with the conditions it would carry.' })
+  admissionOffers(@Root() eligibility: Eligibility) {
+    return admissionOffers(eligibility);
   }
 }

@@ -181,6 +181,15 @@ export class ConditionRequirementType {
   reason: string;
 }
 
+@ObjectType('AdmissionOffer', { description: 'An admitting outcome open to the applicant, and the conditions it would carry.' })
+export class AdmissionOfferType {
+  @Field(() => DecisionOutcome)
+  outcome: DecisionOutcome;
+
+  @Field(() => [ConditionRequirementType], { description: 'Conditions the admission would have to carry (a committee may add more).' })
+  requiredConditions: ConditionRequirementType[];
+}
+
 @ObjectType('DecisionOption', { description: 'One outcome the chair may record, and what it takes.' })
 export class DecisionOptionType {
   @Field(() => DecisionOutcome)

@@ -144,6 +144,19 @@ export function decisionOptions(e: Eligibility): DecisionOption[] {
   });
 }
 
+/** An admitting outcome open to the applicant, with the conditions it would have to carry. */
+export interface AdmissionOffer {
+  outcome: DecisionOutcome;
+  requiredConditions: ConditionRequirement[];
+}
+
+/** What an admission would carry, for the committee reading the file before it votes. */
+export function admissionOffers(e: Eligibility): AdmissionOffer[] {
+  return decisionOptions(e)
+    .filter((option) => option.allowed && ADMITTING.has(option.outcome))
+    .map(({ outcome, requiredConditions }) => ({ outcome, requiredConditions }));
+}
+
 export interface DecisionInput {
   outcome: DecisionOutcome;
   /** Null: take the proposed conditions. */

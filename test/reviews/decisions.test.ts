@@ -76,6 +76,12 @@ test.each([
   const applicant = await closed(world, overrides, extras);
   const options = await draft(applicant.id);
   expect(options.ADMIT.allowed).toBe(expected !== null);
+  // A member reading the file sees what an admission would carry: the draft's, outcome by outcome.
+  const file = await server.gql(`query($id: ID!) { applicant(id: $id) { eligibility { admissionOffers { outcome requiredConditions { anyOf reason } } } } }`, { id: applicant.id }, token(world.members[0]));
+  expect(file.data.applicant.eligibility.admissionOffers).toEqual(
+    ['ADMIT', 'ADMIT_AS_TRANSFER'].filter((o) => options[o].allowed).map((o) => ({ outcome: o, requiredConditions: options[o].requiredConditions })),
+  );
+  expect(file.data.applicant.eligibility.admissionOffers.length).toBe(1);
   if (expected === null) return;
   expect([...options.ADMIT.proposedConditions].sort()).toEqual(expected);
   expect((await decide(applicant.id, { outcome: 'ADMIT' })).data.recordDecision.conditions.sort()).toEqual(expected);

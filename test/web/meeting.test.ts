@@ -97,6 +97,14 @@ test('a blind meeting end to end: the chair and two members, each screen live', 
   for (const page of [pages.a, pages.b]) await page.waitForSelector(`[data-testid="current-applicant"][data-applicant-id="${applicants[0].id}"]`);
   expect(await text(pages.a, '[data-testid="applicant-name"]')).toBe(applicants[0].name);
 
+  // Before voting, the file says what an admission would carry: the API's, as the member may read it.
+  const file = await server.gql(`query($id: ID!) { applicant(id: $id) { eligibility { admissionOffers { outcome requiredConditions { anyOf } } } } }`, { id: applicants[0].id }, server.tokenFor(world.members[0].id));
+  const offers = file.data.applicant.eligibility.admissionOffers as { outcome: string; requiredConditions: { anyOf: string[] }[] }[];
+  expect(offers.length).toBeGreaterThan(0);
+  await pages.a.waitForSelector('[data-testid="admission-offers"]');
+  expect(await pages.a.$$eval('[data-testid="admission-offers"] li', (items) => items.map((li) => li.getAttribute('data-outcome')))).toEqual(offers.map((o) => o.outcome));
+  expect(await text(pages.a, '[data-testid="admission-offers"]')).toContain('Recognition of prior education');
+
   // A votes; B sees that a vote was cast, and no score.
   await vote(pages.a, 4);
   await pages.b.waitForSelector('[data-testid="events"] li[data-type="VOTE_CAST"]');

@@ -51,6 +51,19 @@ export function Dossier({ applicant }: { applicant: Applicant }) {
           </ul>
         </>
       )}
+      <h4>{t('admissionWouldCarry')}</h4>
+      {e.admissionOffers.length === 0 ? (
+        <p>{t('noAdmissionOpen')}</p>
+      ) : (
+        <ul data-testid="admission-offers">
+          {e.admissionOffers.map((offer) => (
+            <li key={offer.outcome} data-outcome={offer.outcome}>
+              {t(keyOf('out', offer.outcome))}:{' '}
+              {offer.requiredConditions.map((c) => c.anyOf.map((kind) => t(keyOf('cond', kind))).join(` ${t('or')} `)).join('; ')}
+            </li>
+          ))}
+        </ul>
+      )}
       <h3>{t('references')}</h3>
       <ul>
         {applicant.references.map((r) => (

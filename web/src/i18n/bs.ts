@@ -226,4 +226,7 @@ export const bs: Catalogue = {
   notificationsOn: 'Obavještenja uključena',
   notificationsBlocked: 'Obavještenja su blokirana u ovom pregledniku',
   upNextBody: 'Predsjedavajući je otvorio sljedećeg kandidata: vrijeme je za čitanje dosijea.',
+  admissionWouldCarry: 'Prijem bi nosio uslove',
+  noAdmissionOpen: 'Prijem ovom kandidatu nije otvoren.',
+  or: 'ili',
 };

@@ -224,6 +224,9 @@ export const en = {
   notificationsOn: 'Notifications on',
   notificationsBlocked: 'Notifications are blocked in this browser',
   upNextBody: 'The chair brought up the next applicant: time to read the file.',
+  admissionWouldCarry: 'An admission would carry',
+  noAdmissionOpen: 'No admission is open to this applicant.',
+  or: 'or',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -45,6 +45,14 @@ export type AdmissionFinalEvent = SessionEvent & {
   type: SessionEventType;
 };
 
+/** An admitting outcome open to the applicant, and the conditions it would carry. */
+export type AdmissionOffer = {
+  __typename?: 'AdmissionOffer';
+  outcome: DecisionOutcome;
+  /** Conditions the admission would have to carry (a committee may add more). */
+  requiredConditions: Array<ConditionRequirement>;
+};
+
 export type AdmissionRoute =
   | 'CONDITIONAL'
   | 'REGULAR'
@@ -708,6 +716,8 @@ export type Eligibility = {
   __typename?: 'Eligibility';
   academicReferencesReceived: Scalars['Int']['output'];
   academicReferencesRequired: Scalars['Int']['output'];
+  /** The admitting outcomes open to the applicant, each with the conditions it would carry. */
+  admissionOffers: Array<AdmissionOffer>;
   /** Review weeks of the intake the applicant may be scheduled in (the visa rule). */
   allowedReviewWeekIds: Array<Scalars['ID']['output']>;
   /** The certificate that counts, of all the applicant holds. */
