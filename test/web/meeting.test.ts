@@ -260,3 +260,52 @@ test("in a background tab, the member's applicant coming up shows in the title a
   });
   await page.waitForFunction((expected) => document.title === expected, {}, title);
 });
+
+/** Presses Tab until `selector` has the focus (at most `max` times): the way a keyboard user gets there. */
+async function tabTo(page: Page, selector: string, max = 100): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`${selector} is not reached with Tab`);
+}
+
+test('keyboard only: the chair brings up an applicant, a member votes, the chair closes voting and records the decision', async () => {
+  const em = world.em.fork();
+  const session = em.create(ReviewSession, { committee: world.committee.id, week: world.weeks[1].id, title: 'Keyboard meeting', startsAt: new Date('2021-06-27T09:00:00Z'), endsAt: new Date('2021-06-27T17:00:00Z') });
+  const applicant = buildCompleteApplicant(em, { program: world.program, intake: world.intake });
+  em.create(AgendaItem, { session, applicant, position: 0 });
+  await em.flush();
+  const ids = { sessionId: world.gid('ReviewSession', session.id), applicantId: world.gid('Applicant', applicant.id) };
+  const chairPage = await signIn(world.chair.email, `console/${ids.sessionId}`);
+  const memberPage = await signIn(world.members[1].email, `meeting/${ids.sessionId}`);
+
+  await tabTo(chairPage, '[data-testid="open-session"]');
+  await chairPage.keyboard.press('Enter');
+  const bringUp = `tr[data-applicant-id="${ids.applicantId}"] button:not([disabled])`;
+  await chairPage.waitForSelector(bringUp);
+  await tabTo(chairPage, bringUp);
+  await chairPage.keyboard.press('Enter');
+  await memberPage.waitForSelector(`[data-testid="current-applicant"][data-applicant-id="${ids.applicantId}"]`);
+
+  // Each criterion: Tab into its radio group, Space takes the first anchor, arrows move to the fourth.
+  for (const c of criteria) {
+    await tabTo(memberPage, `input[data-criterion="${c.key}"]`);
+    await memberPage.keyboard.press('Space');
+    for (let i = 0; i < 3; i++) await memberPage.keyboard.press('ArrowDown');
+  }
+  await tabTo(memberPage, '[data-testid="cast-vote"]');
+  await memberPage.keyboard.press('Enter');
+  await memberPage.waitForSelector('[data-testid="vote-message"]');
+  const stored = await server.gql(`query($id: ID!, $s: ID!) { applicant(id: $id) { votes(sessionId: $s) { member { id } scores { score } } } }`, { id: ids.applicantId, s: ids.sessionId }, server.tokenFor(world.members[1].id));
+  expect(stored.data.applicant.votes).toEqual([{ member: { id: world.gid('User', world.members[1].id) }, scores: criteria.map(() => ({ score: 4 })) }]);
+
+  await tabTo(chairPage, '[data-testid="close-voting"]');
+  await chairPage.keyboard.press('Enter');
+  await chairPage.waitForSelector('[data-testid="record-decision"]');
+  await tabTo(chairPage, '[data-testid="record-decision"]');
+  await chairPage.keyboard.press('Enter');
+  await chairPage.waitForFunction((id) => document.querySelector(`tr[data-applicant-id="${id}"] [data-testid="agenda-decision"]`)?.textContent !== '–', {}, ids.applicantId);
+  const decided = await server.gql(`query($id: ID!) { applicant(id: $id) { decision { outcome } } }`, { id: ids.applicantId }, server.tokenFor(world.chair.id));
+  expect(decided.data.applicant.decision).not.toBeNull();
+});
