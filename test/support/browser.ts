@@ -70,3 +70,19 @@ export async function signInPage(
   await page.waitForSelector('[data-testid="viewer"]');
   return page;
 }
+
+/**
+ * What axe-core (the engine behind Lighthouse's accessibility audit) finds against WCAG 2.x A and
+ * AA on the page as it stands — contrast, labels, names, roles — one line per rule and element.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  const axe = nodeRequire('axe-core') as { source: string };
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  });
+  return violations;
+}

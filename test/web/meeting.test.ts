@@ -4,7 +4,7 @@ import { ConflictOfInterest, ConflictSource } from '../../src/conflicts/conflict
 import { RubricCriterion } from '../../src/programs/rubric-criterion.entity';
 import { AgendaItem } from '../../src/reviews/agenda-item.entity';
 import { ReviewSession } from '../../src/reviews/review-session.entity';
-import { launchBrowser, screenshot, signInPage } from '../support/browser';
+import { accessibilityViolations, launchBrowser, screenshot, signInPage } from '../support/browser';
 import { buildCompleteApplicant, buildWorld, World } from '../support/factories';
 import { startTestServer, TestServer } from '../support/test-server';
 
@@ -122,11 +122,13 @@ test('a blind meeting end to end: the chair and two members, each screen live', 
     expect(await page.$('[data-testid="tally"] canvas')).not.toBeNull();
   }
   await screenshot(pages.a, 'meeting-view');
+  expect(await accessibilityViolations(pages.a)).toEqual([]);
 
   // The chair closes voting, sees the conditions an admission must carry, and records it.
   await pages.chair.click('[data-testid="close-voting"]');
   await pages.chair.waitForSelector('[data-testid="required-conditions"] li[data-conditions~="RECOGNITION_OF_PRIOR_EDUCATION"]');
   await screenshot(pages.chair, 'chair-console');
+  expect(await accessibilityViolations(pages.chair)).toEqual([]);
   await pages.chair.click('[data-testid="record-decision"]');
   await pages.chair.waitForSelector('[data-testid="decision"]');
   await pages.chair.waitForFunction((id) => document.querySelector(`tr[data-applicant-id="${id}"] [data-testid="agenda-decision"]`)?.textContent === 'Admit', {}, applicants[0].id);

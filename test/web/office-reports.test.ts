@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { User } from '../../src/auth/user.entity';
 import { DEMO_USERS, seedDemoDataIfEmpty } from '../../src/demo/seed';
-import { launchBrowser, screenshot, signInPage } from '../support/browser';
+import { accessibilityViolations, launchBrowser, screenshot, signInPage } from '../support/browser';
 import { startTestServer, TestServer } from '../support/test-server';
 import { until } from '../support/until';
 
@@ -80,6 +80,7 @@ test('the reporting dashboard draws every chart from the demo data, narrows to a
   expect(all.length).toBeGreaterThan(1);
   expect(await funnelOnScreen(page)).toEqual(all.map((row: any) => ({ programId: row.programId, registered: row.registered, decided: row.decided })));
   await screenshot(page, 'reporting-dashboard');
+  expect(await accessibilityViolations(page)).toEqual([]);
 
   // One program: the screen shows that program's row only, with the API's figures for it.
   const program = all.find((row: any) => row.decided > 0);
@@ -138,6 +139,7 @@ test('the office publishes an admission, records its tuition and issues its lett
     await page.waitForSelector(`${row}[${state}="true"]`);
   }
   await screenshot(page, 'office');
+  expect(await accessibilityViolations(page)).toEqual([]);
   expect(await page.$(`${row} button`)).toBeNull();
   const after = (await server.gql(OFFICE_FILE, {}, officerToken)).data.applicants.edges.map((e: any) => e.node).find((a: any) => a.id === target.id);
   expect(after.decision.publishedAt).not.toBeNull();
@@ -170,4 +172,5 @@ test("a member's first screen after signing in lists the sessions of their commi
   const links = await page.$$eval('[data-testid="sessions"] li a', (anchors) => anchors.map((a) => a.getAttribute('href')));
   expect(links.sort()).toEqual(api.data.reviewSessions.nodes.map((s: any) => `#/meeting/${s.id}`).sort());
   expect(await page.$('.error')).toBeNull();
+  expect(await accessibilityViolations(page)).toEqual([]);
 });
