@@ -1,4 +1,5 @@
-import { Client, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
+import { retryExchange } from '@urql/exchange-retry';
+import { Client, fetchExchange, mapExchange, subscriptionExchange, type CombinedError } from 'urql';
 import { createLiveClient, type LiveClient } from '../../client/live';
 import { currentToken } from './auth';
 
@@ -23,6 +24,11 @@ export const liveStatus = {
 export interface Api {
   urql: Client;
   live: LiveClient;
+}
+
+/** Refused because the user's other operations were running: nothing ran, so it is safe to send again. */
+function refusedForCostAtOnce(error: CombinedError): boolean {
+  return error.graphQLErrors.some((e) => e.extensions?.code === 'RATE_LIMITED' && e.extensions?.limit === 'queryCostAtOnce');
 }
 
 /**
@@ -63,6 +69,9 @@ export function createApi(onSignedOut: () => void): Api {
           return { ...operation, extensions: { ...operation.extensions, persistedQuery: { version: 1, sha256Hash: hash } } } as typeof operation;
         },
       }),
+      // Two costly reads of one user at once are refused and not run (README "Rate limits":
+      // queryCostAtOnce, retry after 1 s): the console refetching beside the agenda is that case.
+      retryExchange({ initialDelayMs: 1000, maxDelayMs: 8000, randomDelay: true, maxNumberAttempts: 5, retryIf: refusedForCostAtOnce }),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription: (_request, operation) => ({

@@ -51,7 +51,7 @@ export function Office() {
         {page.fetching && !page.data ? (
           <p>{t('loading')}</p>
         ) : rows.length === 0 ? (
-          <p>{t('noDecisions')}</p>
+          <p data-testid="no-decisions">{t('noDecisions')}</p>
         ) : (
           <table data-testid="office-decisions">
             <thead>
