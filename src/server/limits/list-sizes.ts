@@ -62,6 +62,9 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   // A draft offers each outcome once; conditions are the six kinds and the committee's own in words.
   'DecisionDraft.options': 4,
   'DecisionOption.requiredConditions': 6,
+  // The admitting outcomes (ADMIT, ADMIT_AS_TRANSFER), with the same requirements as the draft's.
+  'Eligibility.admissionOffers': 2,
+  'AdmissionOffer.requiredConditions': 6,
   'Decision.outstandingConditions': 6 + MAX_INPUT_LIST_ITEMS,
   'Decision.trackedConditions': 6 + MAX_INPUT_LIST_ITEMS,
   'Tally.recommendations': 5,
