@@ -16,6 +16,21 @@ const VALUES = [1, 2, 3, 4, 5];
 /** Per unit, over rows with a `value` column: the number of ratings `m` and of each value. */
 export const UNIT_COUNTS = ['count(*) as m', ...VALUES.map((v) => `count(*) filter (where value = ${v}) as n${v}`)].join(', ');
 
+/** Aggregates over units (with UNIT_COUNTS): `n` and each value's count `n1` … `n5` of the whole. */
+export const VALUE_SUMS = ['sum(m) as n', ...VALUES.map((v) => `sum(n${v}) as n${v}`)].join(', ');
+
+/** Over VALUE_SUMS' columns: the mean, exact (numeric). */
+export const COUNTS_MEAN = `(${VALUES.map((v) => `${v} * n${v}`).join(' + ')})::numeric / nullif(n, 0)`;
+
+/** Over VALUE_SUMS' columns: the sample standard deviation (null for one value), exact to the square root. */
+export const COUNTS_STDDEV_SAMP = `case when n > 1 then sqrt((n * (${VALUES.map((v) => `${v * v} * n${v}`).join(' + ')}) - power(${VALUES.map((v) => `${v} * n${v}`).join(' + ')}, 2))::numeric / (n * (n - 1))) end`;
+
+/** The value at 0-based rank `r` of the sorted values, from the counts. */
+const valueAt = (r: string) => `case ${VALUES.slice(0, -1).map((v) => `when ${r} < ${VALUES.slice(0, v).map((u) => `n${u}`).join(' + ')} then ${v}`).join(' ')} else ${VALUES[VALUES.length - 1]} end`;
+
+/** Over VALUE_SUMS' columns: the median as percentile_cont(0.5) gives it (the mean of the two middle values). */
+export const COUNTS_MEDIAN = `case when n > 0 then (${valueAt('floor((n - 1) / 2.0)')} + ${valueAt('ceil((n - 1) / 2.0)')}) / 2.0 end`;
+
 /** Aggregates over units (with UNIT_COUNTS): the 25 cells o_ck of the coincidence matrix. */
 export const COINCIDENCE_SUMS = VALUES.flatMap((c) => VALUES.map((k) => `sum(n${c}::float8 * (n${k} - ${c === k ? 1 : 0}) / (m - 1)) as o${c}${k}`)).join(', ');
 

@@ -1,7 +1,7 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { numeric } from '../common/scalars';
 import { toGlobalId } from '../common/global-id';
-import { alphaFromSums, COINCIDENCE_SUMS, UNIT_COUNTS } from './agreement.sql';
+import { alphaFromSums, COINCIDENCE_SUMS, COUNTS_MEAN, COUNTS_MEDIAN, COUNTS_STDDEV_SAMP, UNIT_COUNTS, VALUE_SUMS } from './agreement.sql';
 import { mayShowCell, overallCte, reportRows, ReportScope, shownSql, visibleVotesCte } from './report-scope';
 import { AgreementMetric, ApplicantCalibration, Calibration, ReviewerCalibration, ScoreBucket, ScoringGroup, ScoringRow } from './report.types';
 
@@ -23,18 +23,20 @@ export async function scoring(db: Knex, scope: ReportScope, by: ScoringGroup, me
      scores as (
        select ${group.id} as group_id, vv.id as vote_id, vv.session_id, vv.applicant_id, vs.criterion_id, rc.weight, vs.score as value
          from visible_votes vv join vote_score vs on vs.vote_id = vv.id join rubric_criterion rc on rc.id = vs.criterion_id),
-     units as (
-       select group_id, criterion_id, ${UNIT_COUNTS} from scores
-        group by group_id, criterion_id, session_id, applicant_id having count(*) >= 2),
+     units as materialized (
+       select group_id, criterion_id, ${UNIT_COUNTS} from scores group by group_id, criterion_id, session_id, applicant_id),
      -- per criterion (units: applicants), and pooled over every criterion (units: applicant × criterion)
      alpha_sums as (
        select group_id::text || ':' || coalesce(criterion_id::text, '*') as part, ${COINCIDENCE_SUMS}
-         from units group by grouping sets ((group_id, criterion_id), (group_id))),
+         from units where m >= 2 group by grouping sets ((group_id, criterion_id), (group_id))),
      ${alphaFromSums('alpha_sums', metric)},
+     -- Scores are whole 1–5, so each criterion's statistics follow from its value counts (summed
+     -- over the units already counted): no second pass over the scores, and no sort for the median.
+     criterion_counts as (
+       select group_id, criterion_id, ${VALUE_SUMS} from units group by group_id, criterion_id),
      per_criterion as materialized (
-       select group_id, criterion_id, count(*) as n, avg(value) as mean,
-              percentile_cont(0.5) within group (order by value) as median, stddev_samp(value) as sd
-         from scores group by group_id, criterion_id),
+       select group_id, criterion_id, n, ${COUNTS_MEAN} as mean, ${COUNTS_MEDIAN} as median, ${COUNTS_STDDEV_SAMP} as sd
+         from criterion_counts),
      overall as materialized (select group_id, vote_id, sum(value * weight) / nullif(sum(weight), 0) as overall from scores group by group_id, vote_id),
      distribution as materialized (select group_id, round(overall)::int as score, count(*) as n from overall group by 1, 2),
      groups as materialized (select group_id, count(*) as votes from overall group by group_id)

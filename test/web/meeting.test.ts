@@ -214,14 +214,19 @@ test('two tabs of one member: the stale one is refused, shows the newer vote, an
   expect(await second.$('[data-testid="stale"]')).toBeNull();
 });
 
-test("in a background tab, the member's applicant coming up shows in the title and as a system notification", async () => {
-  // A session of its own: one applicant, brought up by the chair while the member's tab is hidden.
+/** A session of its own for a test (the world's committee, one applicant on the agenda), not yet open. */
+async function sessionOfOne(title: string, day: string): Promise<{ sessionId: string; applicantId: string }> {
   const em = world.em.fork();
-  const session = em.create(ReviewSession, { committee: world.committee.id, week: world.weeks[1].id, title: 'Background tab', startsAt: new Date('2021-06-26T09:00:00Z'), endsAt: new Date('2021-06-26T17:00:00Z') });
+  const session = em.create(ReviewSession, { committee: world.committee.id, week: world.weeks[1].id, title, startsAt: new Date(`${day}T09:00:00Z`), endsAt: new Date(`${day}T17:00:00Z`) });
   const applicant = buildCompleteApplicant(em, { program: world.program, intake: world.intake });
   em.create(AgendaItem, { session, applicant, position: 0 });
   await em.flush();
-  const ids = { sessionId: world.gid('ReviewSession', session.id), applicantId: world.gid('Applicant', applicant.id) };
+  return { sessionId: world.gid('ReviewSession', session.id), applicantId: world.gid('Applicant', applicant.id) };
+}
+
+test("in a background tab, the member's applicant coming up shows in the title and as a system notification", async () => {
+  // One applicant, brought up by the chair while the member's tab is hidden.
+  const ids = await sessionOfOne('Background tab', '2021-06-26');
   const chair = server.tokenFor(world.chair.id);
   expect((await server.gql(`mutation($id: ID!) { openSession(id: $id) { id } }`, { id: ids.sessionId }, chair)).errors).toBeUndefined();
 
@@ -273,12 +278,7 @@ async function tabTo(page: Page, selector: string, max = 100): Promise<void> {
 }
 
 test('keyboard only: the chair brings up an applicant, a member votes, the chair closes voting and records the decision', async () => {
-  const em = world.em.fork();
-  const session = em.create(ReviewSession, { committee: world.committee.id, week: world.weeks[1].id, title: 'Keyboard meeting', startsAt: new Date('2021-06-27T09:00:00Z'), endsAt: new Date('2021-06-27T17:00:00Z') });
-  const applicant = buildCompleteApplicant(em, { program: world.program, intake: world.intake });
-  em.create(AgendaItem, { session, applicant, position: 0 });
-  await em.flush();
-  const ids = { sessionId: world.gid('ReviewSession', session.id), applicantId: world.gid('Applicant', applicant.id) };
+  const ids = await sessionOfOne('Keyboard meeting', '2021-06-27');
   const chairPage = await signIn(world.chair.email, `console/${ids.sessionId}`);
   const memberPage = await signIn(world.members[1].email, `meeting/${ids.sessionId}`);
 
