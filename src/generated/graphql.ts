@@ -1845,6 +1845,8 @@ export type ReviewSession = Node & {
   currentItem?: Maybe<AgendaItem>;
   endsAt: Scalars['DateTime']['output'];
   id: Scalars['ID']['output'];
+  /** The members who have the session open now, as its event log says (MEMBER_JOINED / MEMBER_LEFT); officers look in unannounced. */
+  present: Array<User>;
   startsAt: Scalars['DateTime']['output'];
   status: SessionStatus;
   title: Scalars['String']['output'];

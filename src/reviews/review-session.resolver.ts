@@ -1,6 +1,6 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { OFFICER, REVIEWERS } from '../auth/roles';
-import { CommitteeNode } from '../committees/committee.type';
+import { CommitteeNode, UserNode } from '../committees/committee.type';
 import { reload } from '../common/loader';
 import { ConnectionArgs } from '../common/pagination';
 import type { Context } from '../context';
@@ -36,6 +36,14 @@ export class ReviewSessionResolver {
   @FieldResolver(() => CommitteeNode)
   committee(@Root() session: ReviewSessionNode, @Ctx() ctx: Context) {
     return ctx.loaders.committee.load(session.committeeId);
+  }
+
+  @FieldResolver(() => [UserNode], {
+    description: 'The members who have the session open now, as its event log says (MEMBER_JOINED / MEMBER_LEFT); officers look in unannounced.',
+  })
+  async present(@Root() session: ReviewSessionNode, @Ctx() ctx: Context): Promise<UserNode[]> {
+    const present = await ctx.loaders.presentBySession.load(session.dbId);
+    return (await ctx.loaders.user.loadMany(present.map((p) => p.userId))).filter((u): u is UserNode => !!u && !(u instanceof Error));
   }
 
   @FieldResolver(() => [AgendaItemNode], { description: 'The applicants to review, in order.' })

@@ -42,6 +42,23 @@ export async function sessionsByWeek(db: Knex, weekIds: readonly string[]): Prom
   return (await db('review_session').whereIn('week_id', weekIds).orderBy(['starts_at', 'id'])).map(toSession);
 }
 
+/**
+ * Who has each session open, as its event log says: members whose latest presence event is a
+ * join (live/presence.ts writes one per member and process). One statement for many sessions.
+ */
+export async function presentMembersBySession(db: Knex, sessionIds: readonly string[]): Promise<{ sessionId: string; userId: string }[]> {
+  const { rows } = await db.raw(
+    `select session_id, actor_id from (
+       select distinct on (session_id, actor_id) session_id, actor_id, type
+         from session_event
+        where session_id = any(?::uuid[]) and type in ('MEMBER_JOINED', 'MEMBER_LEFT') and actor_id is not null
+        order by session_id, actor_id, id desc) latest
+      where type = 'MEMBER_JOINED'`,
+    [[...sessionIds]],
+  );
+  return rows.map((row: { session_id: string; actor_id: string }) => ({ sessionId: row.session_id, userId: row.actor_id }));
+}
+
 export interface SessionQuery {
   committeeId?: string;
   weekId?: string;

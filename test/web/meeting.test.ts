@@ -279,8 +279,10 @@ async function tabTo(page: Page, selector: string, max = 100): Promise<void> {
 
 test('keyboard only: the chair brings up an applicant, a member votes, the chair closes voting and records the decision', async () => {
   const ids = await sessionOfOne('Keyboard meeting', '2021-06-27');
-  const chairPage = await signIn(world.chair.email, `console/${ids.sessionId}`);
+  // The member is there first: the chair's console, opened after, shows them in the meeting.
   const memberPage = await signIn(world.members[1].email, `meeting/${ids.sessionId}`);
+  const chairPage = await signIn(world.chair.email, `console/${ids.sessionId}`);
+  await chairPage.waitForFunction((name) => document.querySelector('[data-testid="presence"]')?.textContent?.includes(name), {}, world.members[1].name);
 
   await tabTo(chairPage, '[data-testid="open-session"]');
   await chairPage.keyboard.press('Enter');

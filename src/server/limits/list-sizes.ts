@@ -34,6 +34,8 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   'AgendaItem.comments': CAPS.commentsPerAgendaItem.max,
   'Applicant.votes': CAPS.agendasPerApplicant.max * CAPS.seatsPerCommittee.max,
   'Committee.members': CAPS.seatsPerCommittee.max,
+  // Who has a session open: members of its committee, at most every seat.
+  'ReviewSession.present': CAPS.seatsPerCommittee.max,
   'Committee.programs': INPUT_CAPS.programsPerCommittee,
   // An applicant's file.
   'Applicant.agendaItems': CAPS.agendasPerApplicant.max,

@@ -132,7 +132,7 @@ export const bs: Catalogue = {
   votes: 'Glasovi',
   setCurrent: 'Otvori',
   isCurrent: 'Trenutni',
-  presence: 'Povezani otkad ste otvorili konzolu',
+  presence: 'Sada na sjednici',
   nobody: 'Još niko.',
   openSession: 'Otvori sjednicu',
   closeVoting: 'Zatvori glasanje',

@@ -130,7 +130,7 @@ export const en = {
   votes: 'Votes',
   setCurrent: 'Bring up',
   isCurrent: 'Current',
-  presence: 'Connected since you opened the console',
+  presence: 'In the meeting now',
   nobody: 'Nobody yet.',
   openSession: 'Open session',
   closeVoting: 'Close voting',

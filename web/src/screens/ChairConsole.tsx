@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import type { Viewer } from '../auth';
 import { EventFeed } from '../components/EventFeed';
@@ -31,16 +31,9 @@ export function ChairConsole({ sessionId }: { sessionId: string; viewer: Viewer 
   const [, closeSession] = useMutation(WebCloseSessionDocument);
   const [item, refetchItem] = useQuery({ query: WebAgendaItemDocument, variables: { sessionId } });
   useEffect(() => refetchItem({ requestPolicy: 'network-only' }), [events.length, refetchItem]);
-  const presence = useMemo(() => {
-    const here = new Map<string, string>();
-    for (const e of events) {
-      if (e.type === 'MEMBER_JOINED' && e.actor) here.set(e.actor.id, e.actor.name);
-      if (e.type === 'MEMBER_LEFT' && e.actor) here.delete(e.actor.id);
-    }
-    return [...here.values()];
-  }, [events]);
-
   const session = meeting.data?.reviewSession;
+  // Re-read after every event (MEMBER_JOINED / MEMBER_LEFT among them), so it follows the room.
+  const presence = session?.present.map((member) => member.name) ?? [];
   if (meeting.error) return <p className="error">{meeting.error.message}</p>;
   if (!session) return <p>{t('loading')}</p>;
   const current = item.data?.reviewSession.currentItem ?? null;
