@@ -5,7 +5,7 @@ import { SignInMethod } from './auth/auth-session.entity';
 import { UserRole } from './auth/user.entity';
 import { SeatRole } from './committees/committee-member.entity';
 import { ConflictSource } from './conflicts/conflict.entity';
-import { AdmissionCondition, AdmissionStatus, ConditionStatus, CourseOutcome, DecisionOutcome, LanguageSchoolResult, RejectionReason } from './decisions/decision.enums';
+import { AdmissionCondition, AdmissionStatus, ConditionStatus, CourseOutcome, DecisionOutcome, LanguageSchoolResult, OfficeStep, RejectionReason } from './decisions/decision.enums';
 import { WeekOfMonth } from './intakes/policy';
 import { DocumentKind, DocumentQuality } from './documents/document.entity';
 import { ReferenceStatus } from './references/reference.entity';
@@ -31,6 +31,7 @@ const enums = {
   ConditionStatus,
   CourseOutcome,
   DecisionOutcome,
+  OfficeStep,
   LanguageSchoolResult,
   RejectionReason,
   WeekOfMonth,

@@ -69,3 +69,10 @@ export enum LanguageSchoolResult {
   COMPLETED = 'COMPLETED',
   NOT_COMPLETED = 'NOT_COMPLETED',
 }
+
+/** The office's steps after a decision, in their order (decisions/policy.ts says when each is open). */
+export enum OfficeStep {
+  PUBLISH = 'PUBLISH',
+  RECORD_TUITION = 'RECORD_TUITION',
+  ISSUE_LETTER = 'ISSUE_LETTER',
+}

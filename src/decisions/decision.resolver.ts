@@ -9,7 +9,7 @@ import type { Context } from '../context';
 import { ReviewSessionNode } from '../reviews/review.type';
 import { RecordConditionEvidenceInput } from './condition.inputs';
 import * as conditions from './condition.service';
-import { AdmissionCondition, AdmissionStatus, DecisionOutcome, RejectionReason } from './decision.enums';
+import { AdmissionCondition, AdmissionStatus, DecisionOutcome, OfficeStep, RejectionReason } from './decision.enums';
 import * as decisions from './decision.service';
 import {
   CommitteeRequirementEvidence,
@@ -25,7 +25,7 @@ import {
   preparatoryEvidence,
   prerequisitesEvidence,
 } from './decision.type';
-import { admissionOffers, admissionStatus, outstandingConditions, preparatoryCgpa } from './policy';
+import { admissionOffers, admissionStatus, officeStepsOpen, outstandingConditions, preparatoryCgpa } from './policy';
 
 @InputType()
 class RecordDecisionInput implements decisions.RecordDecision {
@@ -127,6 +127,11 @@ export class DecisionResolver {
   @FieldResolver(() => [DecisionConditionNode], { description: 'What is still to be met (an English path no longer counts once the other is met).' })
   async outstandingConditions(@Root() decision: DecisionNode, @Ctx() ctx: Context) {
     return outstandingConditions(await ctx.loaders.conditionsByDecision.load(decision.dbId));
+  }
+
+  @FieldResolver(() => [OfficeStep], { description: "The office's steps the rules allow now: publishDecision, recordTuitionPaid, issueAcceptanceLetter (empty when none is left)." })
+  officeSteps(@Root() decision: DecisionNode): OfficeStep[] {
+    return officeStepsOpen(decision);
   }
 
   @FieldResolver(() => AdmissionStatus, { nullable: true, description: 'Where an admission stands: FINAL once every condition is met. Null for other outcomes.' })

@@ -3,7 +3,7 @@ import { admissionProblems, Eligibility, notEligible } from '../applicants/polic
 import { AppError, badInput, conflict, ErrorCode, invalidState } from '../common/errors';
 import { VotingStatus } from '../reviews/agenda-item.entity';
 import type { CourseResult, CourseSnapshot } from './decision-condition.entity';
-import { AdmissionCondition as Condition, AdmissionStatus, ConditionStatus, CourseOutcome, DecisionOutcome, LanguageSchoolResult, RejectionReason } from './decision.enums';
+import { AdmissionCondition as Condition, AdmissionStatus, ConditionStatus, CourseOutcome, DecisionOutcome, LanguageSchoolResult, OfficeStep, RejectionReason } from './decision.enums';
 
 /**
  * The decision rules (DOMAIN.md, "Decisions"), as pure predicates over the applicant's
@@ -259,6 +259,18 @@ export function milestoneRefusal(d: { outcome: DecisionOutcome } & Partial<Recor
     return invalidState('The acceptance letter is issued only after the decision is published and the tuition paid.', 'applicantId');
   }
   return null;
+}
+
+/** Each step of the office and the milestone it records. */
+export const MILESTONE_OF: Readonly<Record<OfficeStep, Milestone>> = {
+  [OfficeStep.PUBLISH]: 'publishedAt',
+  [OfficeStep.RECORD_TUITION]: 'tuitionPaidAt',
+  [OfficeStep.ISSUE_LETTER]: 'letterIssuedAt',
+};
+
+/** The office's steps the rules allow on this decision now (at most one, as they go in order). */
+export function officeStepsOpen(d: Parameters<typeof milestoneRefusal>[0]): OfficeStep[] {
+  return Object.values(OfficeStep).filter((step) => milestoneRefusal(d, MILESTONE_OF[step]) === null);
 }
 
 // ---------------------------------------------------------------------------------------

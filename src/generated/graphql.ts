@@ -571,6 +571,8 @@ export type Decision = Node & {
   id: Scalars['ID']['output'];
   /** Issued only once the decision is published and tuition paid. */
   letterIssuedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The office's steps the rules allow now: publishDecision, recordTuitionPaid, issueAcceptanceLetter (empty when none is left). */
+  officeSteps: Array<OfficeStep>;
   outcome: DecisionOutcome;
   /** What is still to be met (an English path no longer counts once the other is met). */
   outstandingConditions: Array<DecisionCondition>;
@@ -1365,6 +1367,11 @@ export type MutationWithdrawApplicantArgs = {
 export type Node = {
   id: Scalars['ID']['output'];
 };
+
+export type OfficeStep =
+  | 'ISSUE_LETTER'
+  | 'PUBLISH'
+  | 'RECORD_TUITION';
 
 export type OrderDirection =
   | 'ASC'

@@ -110,14 +110,23 @@ test('a reporter sees the charts but no applicant names and no export', async ()
 });
 
 const OFFICE_FILE = `query { applicants(filter: { status: DECIDED }, first: 100) { edges { node { id fullName decision {
-  outcome publishedAt tuitionPaidAt letterIssuedAt outstandingConditions { kind } } } } } }`;
+  outcome publishedAt tuitionPaidAt letterIssuedAt officeSteps outstandingConditions { kind } } } } } }`;
 
 test('the office publishes an admission, records its tuition and issues its letter; the conditions outstanding are listed', async () => {
   const before = (await server.gql(OFFICE_FILE, {}, officerToken)).data.applicants.edges.map((e: any) => e.node);
   const target = before.find((a: any) => a.decision.outcome === 'ADMIT' && !a.decision.publishedAt);
   expect(target).toBeDefined();
+  expect(target.decision.officeSteps).toEqual(['PUBLISH']);
+  // A waitlisted decision, once published, has no step left: no tuition, no letter.
+  expect(before.filter((a: any) => a.decision.outcome === 'WAITLIST' && a.decision.publishedAt).map((a: any) => a.decision.officeSteps)).toEqual([[]]);
   const page = await signInPage(browser, base, demo('OFFICER').email, 'office', { deadlineMs: DEADLINE });
   await page.waitForSelector('[data-testid="office-decisions"]');
+  // Each row offers exactly the step the API says is open.
+  const offered = await page.$$eval('[data-testid="office-decisions"] tbody tr', (rows) =>
+    Object.fromEntries(rows.map((row) => [row.getAttribute('data-applicant-id'), row.querySelector('button')?.getAttribute('data-testid') ?? null])),
+  );
+  const TEST_IDS: Record<string, string> = { PUBLISH: 'office-publish', RECORD_TUITION: 'office-tuition', ISSUE_LETTER: 'office-letter' };
+  for (const a of before) expect(offered[a.id]).toBe(a.decision.officeSteps.length ? TEST_IDS[a.decision.officeSteps[0]] : null);
 
   // Every decided applicant, each with the conditions the API says are outstanding.
   const shown = await page.$$eval('[data-testid="office-decisions"] tbody tr', (rows) =>
@@ -145,6 +154,7 @@ test('the office publishes an admission, records its tuition and issues its lett
   expect(after.decision.publishedAt).not.toBeNull();
   expect(after.decision.tuitionPaidAt).not.toBeNull();
   expect(after.decision.letterIssuedAt).not.toBeNull();
+  expect(after.decision.officeSteps).toEqual([]);
 });
 
 test('a step a colleague already took is refused on the stale screen, which says why and shows where it stands', async () => {

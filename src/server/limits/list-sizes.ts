@@ -67,6 +67,7 @@ export const LIST_SIZES: Readonly<Record<string, number>> = {
   // The admitting outcomes (ADMIT, ADMIT_AS_TRANSFER), with the same requirements as the draft's.
   'Eligibility.admissionOffers': 2,
   'AdmissionOffer.requiredConditions': 6,
+  'Decision.officeSteps': 3,
   'Decision.outstandingConditions': 6 + MAX_INPUT_LIST_ITEMS,
   'Decision.trackedConditions': 6 + MAX_INPUT_LIST_ITEMS,
   'Tally.recommendations': 5,

@@ -6,12 +6,15 @@ import {
   WebOfficeDecisionsDocument,
   WebPublishDecisionDocument,
   WebRecordTuitionPaidDocument,
+  type OfficeStep,
   type WebOfficeDecisionsQuery,
 } from '../generated/graphql';
 import { keyOf, useT } from '../i18n';
+import type { MessageKey } from '../i18n/en';
 
 type Row = WebOfficeDecisionsQuery['applicants']['edges'][number]['node'];
-const ADMITTED = new Set(['ADMIT', 'ADMIT_AS_TRANSFER']);
+const STEP_KEYS = { PUBLISH: 'publish', RECORD_TUITION: 'tuition', ISSUE_LETTER: 'letter' } as const satisfies Record<OfficeStep, string>;
+const STEP_LABELS = { PUBLISH: 'publish', RECORD_TUITION: 'recordTuition', ISSUE_LETTER: 'issueLetter' } as const satisfies Record<OfficeStep, MessageKey>;
 
 /**
  * The admissions office after the meetings: every decided applicant of the chosen intake and
@@ -85,15 +88,10 @@ type Action = (v: { applicantId: string }) => Promise<{ error?: CombinedError }>
 function DecisionRow({ row, step, actions }: { row: Row; step(run: Promise<{ error?: CombinedError }>): void; actions: Record<'publish' | 'tuition' | 'letter', Action> }) {
   const t = useT();
   const decision = row.decision!;
-  const admitted = ADMITTED.has(decision.outcome);
   const v = { applicantId: row.id };
-  const next = !decision.publishedAt
-    ? { key: 'publish', label: t('publish'), run: () => actions.publish(v) }
-    : admitted && !decision.tuitionPaidAt
-      ? { key: 'tuition', label: t('recordTuition'), run: () => actions.tuition(v) }
-      : admitted && !decision.letterIssuedAt
-        ? { key: 'letter', label: t('issueLetter'), run: () => actions.letter(v) }
-        : null;
+  // The API says which step is open (decisions/policy.ts); the screen only offers it.
+  const open = decision.officeSteps[0];
+  const next = open && { key: STEP_KEYS[open], label: t(STEP_LABELS[open]), run: () => actions[STEP_KEYS[open]](v) };
   const state = [
     decision.publishedAt ? t('publishedOn', { day: decision.publishedAt.slice(0, 10) }) : t('notPublished'),
     decision.tuitionPaidAt && t('tuitionPaidOn', { day: decision.tuitionPaidAt.slice(0, 10) }),
