@@ -26,6 +26,11 @@ export interface Api {
   live: LiveClient;
 }
 
+/** What the server said went wrong (its first error's message), else what the transport said. */
+export function errorMessage(error: CombinedError): string {
+  return error.graphQLErrors[0]?.message ?? error.message;
+}
+
 /** Refused because the user's other operations were running: nothing ran, so it is safe to send again. */
 function refusedForCostAtOnce(error: CombinedError): boolean {
   return error.graphQLErrors.some((e) => e.extensions?.code === 'RATE_LIMITED' && e.extensions?.limit === 'queryCostAtOnce');

@@ -16,6 +16,7 @@ import {
   type DecisionOutcome,
   type RejectionReason,
 } from '../generated/graphql';
+import { errorMessage } from '../api';
 import { keyOf, useT } from '../i18n';
 import { useMeeting } from '../live';
 
@@ -40,7 +41,7 @@ export function ChairConsole({ sessionId }: { sessionId: string; viewer: Viewer 
   const currentApplicant = current?.applicant.id;
   async function step(run: Promise<{ error?: CombinedError }>) {
     const result = await run;
-    setError(result.error ? t('refused', { message: result.error.graphQLErrors[0]?.message ?? result.error.message }) : null);
+    setError(result.error ? t('refused', { message: errorMessage(result.error) }) : null);
     refetch({ requestPolicy: 'network-only' });
     refetchItem({ requestPolicy: 'network-only' });
   }
@@ -176,7 +177,7 @@ function DecisionPanel(props: { sessionId: string; applicantId: string; onRecord
         reason: reason || undefined,
       },
     });
-    if (result.error) setError(t('refused', { message: result.error.graphQLErrors[0]?.message ?? result.error.message }));
+    if (result.error) setError(t('refused', { message: errorMessage(result.error) }));
     else props.onRecorded();
   }
   return (

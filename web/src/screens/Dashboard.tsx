@@ -5,7 +5,7 @@ import { useQuery } from 'urql';
 import { currentToken, type Viewer } from '../auth';
 import { ReportFilters, useReportFilter } from '../components/ReportFilters';
 import { WebDashboardDocument, type ReportFilter, type WebDashboardQuery } from '../generated/graphql';
-import { keyOf, useT, type Translate } from '../i18n';
+import { keyOf, useT } from '../i18n';
 
 Chart.register(ArcElement, BarElement, CategoryScale, LinearScale, Tooltip, Legend);
 
@@ -271,7 +271,7 @@ function Calibration({ report }: { report: WebDashboardQuery['calibrationReport'
 function CsvExport({ filter }: { filter: ReportFilter }) {
   const t = useT();
   const [state, setState] = useState<string | null>(null);
-  async function download(t: Translate) {
+  async function download() {
     setState(t('downloading'));
     const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]);
     const response = await fetch(`/reports/scores.csv?${query}`, { headers: { authorization: `Bearer ${currentToken()}` } });
@@ -287,7 +287,7 @@ function CsvExport({ filter }: { filter: ReportFilter }) {
   }
   return (
     <p>
-      <button data-testid="csv-export" onClick={() => void download(t)}>
+      <button data-testid="csv-export" onClick={() => void download()}>
         {t('exportCsv')}
       </button>{' '}
       {state && <span role="status">{state}</span>}

@@ -9,6 +9,7 @@ import {
   type OfficeStep,
   type WebOfficeDecisionsQuery,
 } from '../generated/graphql';
+import { errorMessage } from '../api';
 import { keyOf, useT } from '../i18n';
 import type { MessageKey } from '../i18n/en';
 
@@ -34,7 +35,7 @@ export function Office() {
 
   async function step(run: Promise<{ error?: CombinedError }>) {
     const result = await run;
-    setError(result.error ? t('refused', { message: result.error.graphQLErrors[0]?.message ?? result.error.message }) : null);
+    setError(result.error ? t('refused', { message: errorMessage(result.error) }) : null);
     refetch({ requestPolicy: 'network-only' });
   }
   const rows = page.data?.applicants.edges.map((e) => e.node) ?? [];
