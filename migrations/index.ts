@@ -8,6 +8,7 @@ import { Migration20261202054338RulesData } from './Migration20261202054338Rules
 import { Migration20261202054506 } from './Migration20261202054506';
 import { Migration20261202151034 } from './Migration20261202151034';
 import { Migration20261203003000 } from './Migration20261203003000';
+import { Migration20261203145115 } from './Migration20261203145115';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123135813', class: Migration20261123135813 },
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202054506', class: Migration20261202054506 },
   { name: 'Migration20261202151034', class: Migration20261202151034 },
   { name: 'Migration20261203003000', class: Migration20261203003000 },
+  { name: 'Migration20261203145115', class: Migration20261203145115 },
 ];

@@ -26,6 +26,7 @@ import { Vote } from '../reviews/vote.entity';
 import { VoteRevision } from '../reviews/vote-revision.entity';
 import { SessionComment } from '../reviews/comment.entity';
 import { SessionEvent } from '../events/session-event.entity';
+import { ItemScoreSummary, ScoreUnit } from '../reporting/score-aggregates.entity';
 import { RateLimitBucket } from '../server/rate-limit-bucket.entity';
 
 /** Listed explicitly (no folder globbing) so the same list works from ts-jest and from dist/. */
@@ -59,4 +60,6 @@ export const entities = [
   AuditEvent,
   DecisionCondition,
   RateLimitBucket,
+  ScoreUnit,
+  ItemScoreSummary,
 ];

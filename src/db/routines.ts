@@ -1,5 +1,6 @@
 import { auditRoutines, Routine } from '../audit/audit.routines';
 import { APPLICANT_TABLES } from '../privacy/applicant-data';
+import { scoreAggregateRoutines } from '../reporting/score-aggregates.routines';
 import type { Knex } from '@mikro-orm/postgresql';
 
 /**
@@ -10,7 +11,7 @@ import type { Knex } from '@mikro-orm/postgresql';
  * A trigger on a table that no migration has created yet waits for the migrate() that does.
  */
 function routines(): Routine[] {
-  return auditRoutines(APPLICANT_TABLES.filter((table) => table.audited));
+  return [...auditRoutines(APPLICANT_TABLES.filter((table) => table.audited)), ...scoreAggregateRoutines()];
 }
 
 export async function applyRoutines(knex: Knex): Promise<void> {

@@ -11,7 +11,8 @@ import { AgreementMetric } from './report.types';
  * ((c − k)²) or nominal (c ≠ k). Null when undefined (no pairable values, or no variation).
  * Checked against Krippendorff's published example (test/reporting/agreement.test.ts).
  */
-const VALUES = [1, 2, 3, 4, 5];
+/** The values a rubric score takes. */
+export const VALUES = [1, 2, 3, 4, 5];
 
 /** Per unit, over rows with a `value` column: the number of ratings `m` and of each value. */
 export const UNIT_COUNTS = ['count(*) as m', ...VALUES.map((v) => `count(*) filter (where value = ${v}) as n${v}`)].join(', ');

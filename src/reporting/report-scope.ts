@@ -107,26 +107,26 @@ export function applicantConditions(scope: ReportScope, dateColumn = 'a.created_
 }
 
 /**
- * `visible_votes(id, session_id, applicant_id, member_id, recommendation, created_at, program_id)`:
- * the votes this viewer's aggregates may use.
+ * `visible_items(session_id, applicant_id, program_id)`: the agenda items whose votes this
+ * viewer's aggregates may use. Vote visibility is decided per item (reviews/policy.ts
+ * `mayViewVotes`: the session's committee, conflicts, blind mode, voting closed), so the running
+ * totals kept per item (score-aggregates.entity.ts) obey it exactly. Dates are not part of it:
+ * `from`/`to` select votes by when they were cast (`visibleVotesCte`).
  */
-export function visibleVotesCte(scope: ReportScope): Fragment {
+export function visibleItemsCte(scope: ReportScope): Fragment {
   const applicant = applicantConditions({ ...scope, filter: { ...scope.filter, from: undefined, to: undefined } });
   const where = new Conditions().add(applicant.sql, ...applicant.bindings);
-  const f = scope.filter;
-  if (f.weekId) where.add('s.week_id = ?', f.weekId);
-  if (f.from) where.add('v.created_at >= ?::date', f.from);
-  if (f.to) where.add('v.created_at < ?::date + 1', f.to);
+  if (scope.filter.weekId) where.add('s.week_id = ?', scope.filter.weekId);
   if (scope.kind === 'reporter') where.add(`ai.voting_status = 'CLOSED'`);
   if (scope.kind === 'member') {
     where.add(
       mayViewVotesSql({
         isOfficer: 'false',
         sitsOnSession: 'exists (select 1 from committee_member sc where sc.committee_id = s.committee_id and sc.user_id = ?)',
-        conflicted: '(v.applicant_id = any(?::uuid[]))',
+        conflicted: '(ai.applicant_id = any(?::uuid[]))',
         blind: 's.blind',
         revealed: 'ai.scores_revealed',
-        hasVoted: 'exists (select 1 from vote own where own.session_id = v.session_id and own.applicant_id = v.applicant_id and own.member_id = ?)',
+        hasVoted: 'exists (select 1 from vote own where own.session_id = ai.session_id and own.applicant_id = ai.applicant_id and own.member_id = ?)',
       }),
       scope.userId,
       scope.conflicted,
@@ -134,14 +134,37 @@ export function visibleVotesCte(scope: ReportScope): Fragment {
     );
   }
   return {
-    sql: `visible_votes as (
-      select v.id, v.session_id, v.applicant_id, v.member_id, v.recommendation, v.created_at, a.program_id
-        from vote v
-        join applicant a on a.id = v.applicant_id
-        join review_session s on s.id = v.session_id
-        join agenda_item ai on ai.session_id = v.session_id and ai.applicant_id = v.applicant_id
+    sql: `visible_items as (
+      select ai.session_id, ai.applicant_id, a.program_id
+        from agenda_item ai
+        join applicant a on a.id = ai.applicant_id
+        join review_session s on s.id = ai.session_id
        where ${where.sql})`,
     bindings: where.bindings,
+  };
+}
+
+/** Whether the per-item running totals answer this scope: not when it selects votes by date. */
+export function totalsAnswer(scope: ReportScope): boolean {
+  return !scope.filter.from && !scope.filter.to;
+}
+
+/**
+ * `visible_votes(id, session_id, applicant_id, member_id, recommendation, created_at, program_id, overall)`:
+ * the votes this viewer's aggregates may use (after `visible_items`' CTE, which this includes).
+ */
+export function visibleVotesCte(scope: ReportScope): Fragment {
+  const items = visibleItemsCte(scope);
+  const where = new Conditions();
+  if (scope.filter.from) where.add('v.created_at >= ?::date', scope.filter.from);
+  if (scope.filter.to) where.add('v.created_at < ?::date + 1', scope.filter.to);
+  return {
+    sql: `${items.sql},
+    visible_votes as (
+      select v.id, v.session_id, v.applicant_id, v.member_id, v.recommendation, v.created_at, vi.program_id, v.overall
+        from visible_items vi join vote v on v.session_id = vi.session_id and v.applicant_id = vi.applicant_id
+       where ${where.sql})`,
+    bindings: [...items.bindings, ...where.bindings],
   };
 }
 

@@ -1,8 +1,8 @@
 import type { Knex } from '@mikro-orm/postgresql';
 import { numeric } from '../common/scalars';
 import { toGlobalId } from '../common/global-id';
-import { alphaFromSums, COINCIDENCE_SUMS, COUNTS_MEAN, COUNTS_MEDIAN, COUNTS_STDDEV_SAMP, UNIT_COUNTS, VALUE_SUMS } from './agreement.sql';
-import { mayShowCell, overallCte, reportRows, ReportScope, shownSql, visibleVotesCte } from './report-scope';
+import { alphaFromSums, COINCIDENCE_SUMS, COUNTS_MEAN, COUNTS_MEDIAN, COUNTS_STDDEV_SAMP, UNIT_COUNTS, VALUE_SUMS, VALUES } from './agreement.sql';
+import { Fragment, mayShowCell, overallCte, reportRows, ReportScope, shownSql, totalsAnswer, visibleItemsCte, visibleVotesCte } from './report-scope';
 import { AgreementMetric, ApplicantCalibration, Calibration, ReviewerCalibration, ScoreBucket, ScoringGroup, ScoringRow } from './report.types';
 
 const GROUPS: Record<ScoringGroup, { id: string; label: string; join: string; type: 'Program' | 'ReviewSession' }> = {
@@ -11,35 +11,82 @@ const GROUPS: Record<ScoringGroup, { id: string; label: string; join: string; ty
 };
 
 /**
+ * Where a report's figures come from: the per-item running totals the database keeps
+ * (score-aggregates.entity.ts: one row per item and criterion, instead of every score), or the
+ * scores themselves — for reports that select votes by date, which the totals cannot tell apart,
+ * and as the reference the totals are tested against.
+ */
+export type ScoreSource = 'totals' | 'scores';
+
+/**
+ * The CTEs each source gives the report: `units(group_id, criterion_id, m, n1 … n5)` (one row per
+ * item and criterion with scores), `distribution(group_id, score, n)` (votes by rounded overall
+ * score) and `groups(group_id, votes)` (scored votes).
+ */
+function scoringInputs(scope: ReportScope, groupId: string, source: ScoreSource): Fragment {
+  if (source === 'scores') {
+    const votes = visibleVotesCte(scope);
+    return {
+      sql: `${votes.sql},
+       scores as (
+         select ${groupId} as group_id, vv.id as vote_id, vv.session_id, vv.applicant_id, vs.criterion_id, rc.weight, vs.score as value
+           from visible_votes vv join vote_score vs on vs.vote_id = vv.id join rubric_criterion rc on rc.id = vs.criterion_id),
+       units as materialized (
+         select group_id, criterion_id, ${UNIT_COUNTS} from scores group by group_id, criterion_id, session_id, applicant_id),
+       overall as materialized (select group_id, vote_id, sum(value * weight) / nullif(sum(weight), 0) as overall from scores group by group_id, vote_id),
+       distribution as materialized (select group_id, round(overall)::int as score, count(*) as n from overall group by 1, 2),
+       groups as materialized (select group_id, count(*) as votes from overall group by group_id)`,
+      bindings: votes.bindings,
+    };
+  }
+  const items = visibleItemsCte(scope);
+  const buckets = VALUES.map((v) => `(${v}, t.rounded${v})`).join(', ');
+  return {
+    sql: `${items.sql},
+     units as materialized (
+       select ${groupId} as group_id, u.criterion_id, u.m, ${VALUES.map((v) => `u.n${v}`).join(', ')}
+         from visible_items vv join score_unit u on u.session_id = vv.session_id and u.applicant_id = vv.applicant_id
+        where u.m > 0),
+     item_totals as materialized (
+       select ${groupId} as group_id, t.*
+         from visible_items vv join item_score_summary t on t.session_id = vv.session_id and t.applicant_id = vv.applicant_id
+        where t.votes > 0),
+     distribution as materialized (
+       select group_id, b.score, sum(b.n) as n from item_totals t cross join lateral (values ${buckets}) b(score, n)
+        where b.n > 0 group by 1, 2),
+     groups as materialized (select group_id, sum(votes) as votes from item_totals group by group_id)`,
+    bindings: items.bindings,
+  };
+}
+
+/**
  * Per program or per session: mean, median and sample standard deviation per criterion, the
  * distribution of overall scores, and agreement between reviewers — one statement.
  */
-export async function scoring(db: Knex, scope: ReportScope, by: ScoringGroup, metric: AgreementMetric): Promise<ScoringRow[]> {
-  const votes = visibleVotesCte(scope);
+export async function scoring(
+  db: Knex,
+  scope: ReportScope,
+  by: ScoringGroup,
+  metric: AgreementMetric,
+  source: ScoreSource = totalsAnswer(scope) ? 'totals' : 'scores',
+): Promise<ScoringRow[]> {
   const group = GROUPS[by];
+  const inputs = scoringInputs(scope, group.id, source);
   const rows = await reportRows(
     db,
-    `with ${votes.sql},
-     scores as (
-       select ${group.id} as group_id, vv.id as vote_id, vv.session_id, vv.applicant_id, vs.criterion_id, rc.weight, vs.score as value
-         from visible_votes vv join vote_score vs on vs.vote_id = vv.id join rubric_criterion rc on rc.id = vs.criterion_id),
-     units as materialized (
-       select group_id, criterion_id, ${UNIT_COUNTS} from scores group by group_id, criterion_id, session_id, applicant_id),
+    `with ${inputs.sql},
      -- per criterion (units: applicants), and pooled over every criterion (units: applicant × criterion)
      alpha_sums as (
        select group_id::text || ':' || coalesce(criterion_id::text, '*') as part, ${COINCIDENCE_SUMS}
          from units where m >= 2 group by grouping sets ((group_id, criterion_id), (group_id))),
      ${alphaFromSums('alpha_sums', metric)},
      -- Scores are whole 1–5, so each criterion's statistics follow from its value counts (summed
-     -- over the units already counted): no second pass over the scores, and no sort for the median.
+     -- over the units already counted): no pass over the scores, and no sort for the median.
      criterion_counts as (
        select group_id, criterion_id, ${VALUE_SUMS} from units group by group_id, criterion_id),
      per_criterion as materialized (
        select group_id, criterion_id, n, ${COUNTS_MEAN} as mean, ${COUNTS_MEDIAN} as median, ${COUNTS_STDDEV_SAMP} as sd
-         from criterion_counts),
-     overall as materialized (select group_id, vote_id, sum(value * weight) / nullif(sum(weight), 0) as overall from scores group by group_id, vote_id),
-     distribution as materialized (select group_id, round(overall)::int as score, count(*) as n from overall group by 1, 2),
-     groups as materialized (select group_id, count(*) as votes from overall group by group_id)
+         from criterion_counts)
      select g.group_id, ${group.label} as group_label, g.votes,
             (select json_agg(json_build_object('key', rc.key, 'n', c.n, 'mean', c.mean, 'median', c.median, 'sd', c.sd,
                       'alpha', (select alpha from alpha where part = c.group_id::text || ':' || c.criterion_id::text)) order by rc.position)
@@ -48,7 +95,7 @@ export async function scoring(db: Knex, scope: ReportScope, by: ScoringGroup, me
             (select alpha from alpha where part = g.group_id::text || ':*') as alpha
        from groups g ${group.join}
       order by 2`,
-    votes.bindings,
+    inputs.bindings,
   );
   return rows.map((row: any) => {
     const shown = mayShowCell(scope, Number(row.votes));
@@ -93,13 +140,22 @@ function suppressBuckets(scope: ReportScope, buckets: { score: number; count: nu
  * normalised within each reviewer (z-scores), and applicants ranked raw, normalised, and by
  * disagreement. Reporters get reviewers and applicants without names.
  */
-export async function calibration(db: Knex, scope: ReportScope): Promise<Calibration> {
+export async function calibration(db: Knex, scope: ReportScope, source: ScoreSource = totalsAnswer(scope) ? 'totals' : 'scores'): Promise<Calibration> {
   const votes = visibleVotesCte(scope);
-  const base = `with ${votes.sql}, ${overallCte},
+  // Each scored vote with its item's committee mean and number of scored votes: from the item's
+  // running totals, or (by date, or as the reference) from the visible votes' scores.
+  const perUnit =
+    source === 'totals'
+      ? `per_unit as (
+      select vv.*, t.overall_sum / t.votes as committee_mean, t.votes as n_unit
+        from visible_votes vv join item_score_summary t on t.session_id = vv.session_id and t.applicant_id = vv.applicant_id
+       where vv.overall is not null)`
+      : `${overallCte},
     per_unit as (
-      select vv.*, o.overall, avg(o.overall) over unit as committee_mean, count(*) over unit as n_unit
+      select vv.id, vv.session_id, vv.applicant_id, vv.member_id, o.overall, avg(o.overall) over unit as committee_mean, count(*) over unit as n_unit
         from visible_votes vv join vote_overall o on o.vote_id = vv.id
-      window unit as (partition by vv.session_id, vv.applicant_id)),
+      window unit as (partition by vv.session_id, vv.applicant_id))`;
+  const base = `with ${votes.sql}, ${perUnit},
     reviewers as (
       select member_id, count(*) as votes, avg(overall) as mean, stddev_samp(overall) as sd,
              avg(overall - committee_mean) filter (where n_unit >= 2) as severity

@@ -99,10 +99,6 @@ export async function agendaByApplicant(db: Knex, applicantIds: readonly string[
   return rows.map(toAgendaItem);
 }
 
-/** The weighted overall score of one vote, per its program's rubric weights. */
-const OVERALL_SQL = `(select sum(vs.score * rc.weight) / nullif(sum(rc.weight), 0)
-   from vote_score vs join rubric_criterion rc on rc.id = vs.criterion_id where vs.vote_id = v.id)`;
-
 function toVote(row: any): VoteNode {
   return Object.assign(new VoteNode(), {
     id: toGlobalId('Vote', row.id),
@@ -117,6 +113,7 @@ function toVote(row: any): VoteNode {
     comment: row.comment,
     proposedScholarship: row.proposed_scholarship,
     scores: (row.scores as { criterion_id: string; score: number }[]).map((s) => ({ criterionId: s.criterion_id, score: s.score })),
+    // Kept by the database as scores and weights change (reporting/score-aggregates.routines.ts).
     overallScore: numeric(row.overall),
     version: row.version,
     createdAt: timestamp(row.created_at),
@@ -137,7 +134,6 @@ function selectVotes(db: Knex) {
       db.raw(`(select coalesce(json_agg(json_build_object('criterion_id', vs.criterion_id, 'score', vs.score)
                  order by rc.position), '[]'::json)
                from vote_score vs join rubric_criterion rc on rc.id = vs.criterion_id where vs.vote_id = v.id) as scores`),
-      db.raw(`${OVERALL_SQL} as overall`),
     );
 }
 
@@ -162,15 +158,16 @@ export async function talliesByAgendaItem(db: Knex, agendaItemIds: readonly stri
     `
     with items as (select id, session_id, applicant_id from agenda_item where id = any(?::uuid[])),
     scores as materialized (
-      select i.id as item_id, v.id as vote_id, v.recommendation, vs.criterion_id, vs.score, rc.weight, rc.position
+      select i.id as item_id, vs.criterion_id, vs.score, rc.position
         from items i
         join vote v on v.session_id = i.session_id and v.applicant_id = i.applicant_id
-        left join vote_score vs on vs.vote_id = v.id
-        left join rubric_criterion rc on rc.id = vs.criterion_id
+        join vote_score vs on vs.vote_id = v.id
+        join rubric_criterion rc on rc.id = vs.criterion_id
     ),
+    -- vote.overall is kept by the database as scores and weights change (reporting/score-aggregates.routines.ts)
     per_vote as materialized (
-      select item_id, recommendation, sum(score * weight) / nullif(sum(weight), 0) as overall
-        from scores group by item_id, vote_id, recommendation
+      select i.id as item_id, v.recommendation, v.overall
+        from items i join vote v on v.session_id = i.session_id and v.applicant_id = i.applicant_id
     ),
     overall as (
       select item_id, count(*) as vote_count, count(overall) as scored, avg(overall) as mean, stddev_pop(overall) as sd, min(overall) as lo, max(overall) as hi
@@ -179,7 +176,7 @@ export async function talliesByAgendaItem(db: Knex, agendaItemIds: readonly stri
     criteria as (
       select item_id, json_agg(json_build_object('criterion_id', criterion_id, 'n', n, 'mean', mean, 'sd', sd, 'lo', lo, 'hi', hi) order by position) as criteria
         from (select item_id, criterion_id, count(*) as n, avg(score) as mean, stddev_pop(score) as sd, min(score) as lo, max(score) as hi, min(position) as position
-                from scores where criterion_id is not null group by item_id, criterion_id) c
+                from scores group by item_id, criterion_id) c
        group by item_id
     ),
     recommendations as (

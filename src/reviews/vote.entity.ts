@@ -1,4 +1,4 @@
-import { Check, Collection, Entity, Enum, Index, ManyToOne, OneToMany, Opt, Property, Ref, Unique } from '@mikro-orm/core';
+import { Check, Collection, DecimalType, Entity, Enum, Index, ManyToOne, OneToMany, Opt, Property, Ref, Unique } from '@mikro-orm/core';
 import { Applicant } from '../applicants/applicant.entity';
 import { User } from '../auth/user.entity';
 import { BaseEntity } from '../db/base.entity';
@@ -47,6 +47,14 @@ export class Vote extends BaseEntity {
 
   @Property({ type: 'datetime', defaultRaw: 'now()', onUpdate: () => new Date() })
   updatedAt: Date & Opt = new Date();
+
+  /**
+   * The scores weighted by the rubric (null for an abstention), kept by the database whenever a
+   * score or a weight changes (reporting/score-aggregates.routines.ts): reports read it instead of
+   * every score. Never written by the application.
+   */
+  @Property({ type: new DecimalType('string'), columnType: 'numeric', nullable: true })
+  overall?: string | null;
 
   @OneToMany(() => VoteScore, (score) => score.vote, { orphanRemoval: true })
   scores = new Collection<VoteScore>(this);
