@@ -171,6 +171,10 @@ async function main() {
       ['scoring per session, one intake', () => scoring(db, officer({ intakeId: intake }), ScoringGroup.SESSION, AgreementMetric.ORDINAL)],
       ['scoring per program, as a member', () => scoring(db, memberScope, ScoringGroup.PROGRAM, AgreementMetric.ORDINAL)],
       ['calibration, one intake', () => calibration(db, officer({ intakeId: intake }))],
+      // The same reports recomputed from every score, as they were before the running totals (and still are for a date range).
+      ['scoring per program, from the scores', () => scoring(db, officer(), ScoringGroup.PROGRAM, AgreementMetric.ORDINAL, 'scores')],
+      ['scoring per session, one intake, from the scores', () => scoring(db, officer({ intakeId: intake }), ScoringGroup.SESSION, AgreementMetric.ORDINAL, 'scores')],
+      ['calibration, one intake, from the scores', () => calibration(db, officer({ intakeId: intake }), 'scores')],
       ['committee work', () => committeeWork(db, officer())],
       ['decisions per day', () => decisionsPerDay(db, officer())],
       ['scores CSV, one intake', () => scoresCsv(db, officer({ intakeId: intake }))],

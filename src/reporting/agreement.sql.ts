@@ -35,29 +35,31 @@ export const COUNTS_MEDIAN = `case when n > 0 then (${valueAt('floor((n - 1) / 2
 /** Aggregates over units (with UNIT_COUNTS): the 25 cells o_ck of the coincidence matrix. */
 export const COINCIDENCE_SUMS = VALUES.flatMap((c) => VALUES.map((k) => `sum(n${c}::float8 * (n${k} - ${c === k ? 1 : 0}) / (m - 1)) as o${c}${k}`)).join(', ');
 
-/** CTEs from `sums(part, o11 … o55)` to `alpha(part, alpha)`. */
+/** Pairs of distinct values c < k: each disagreement counted once (o and δ² are symmetric). */
+const PAIRS = VALUES.flatMap((c) => VALUES.filter((k) => k > c).map((k) => [c, k] as const));
+
+/** δ²_ck over the marginals `m1` … `m5` (how often each value was paired). */
+function deltaSquared(metric: AgreementMetric, c: number, k: number): string {
+  if (metric === AgreementMetric.NOMINAL) return '1';
+  if (metric === AgreementMetric.INTERVAL) return `${(c - k) ** 2}`;
+  // ordinal: the ratings from c to k, less half of c's and k's own
+  return `power(${VALUES.filter((g) => g >= c && g <= k).map((g) => `m${g}`).join(' + ')} - (m${c} + m${k}) / 2.0, 2)`;
+}
+
+/**
+ * CTEs from `sums(part, o11 … o55)` to `alpha(part, alpha)`: the marginals and the sums over
+ * pairs are column arithmetic on each part's row (25 cells), so the cost is one pass over the
+ * parts, however many there are.
+ */
 export function alphaFromSums(sums: string, metric: AgreementMetric): string {
-  const delta =
-    metric === AgreementMetric.NOMINAL
-      ? '(x.value <> y.value)::int::float8'
-      : metric === AgreementMetric.INTERVAL
-        ? 'power(x.value - y.value, 2)'
-        : 'power(abs(x.mid - y.mid), 2)';
-  const cells = VALUES.flatMap((c) => VALUES.map((k) => `(${c}, ${k}, o${c}${k})`)).join(', ');
+  const marginals = VALUES.map((c) => `${VALUES.map((k) => `o${c}${k}`).join(' + ')} as m${c}`).join(', ');
+  const observed = PAIRS.map(([c, k]) => `(o${c}${k} + o${k}${c}) * ${deltaSquared(metric, c, k)}`).join(' + ');
+  const expected = PAIRS.map(([c, k]) => `2 * m${c} * m${k} * ${deltaSquared(metric, c, k)}`).join(' + ');
   return `
-  alpha_coincidence as (
-    select s.part, cell.c, cell.k, cell.o from ${sums} s cross join lateral (values ${cells}) cell(c, k, o) where cell.o > 0),
-  alpha_marginals as (select part, c as value, sum(o) as n_c from alpha_coincidence group by part, c),
-  alpha_ranked as (
-    select part, value, n_c, sum(n_c) over (partition by part order by value) - n_c / 2.0 as mid, sum(n_c) over (partition by part) as n
-      from alpha_marginals),
-  alpha_delta as (
-    select x.part, x.value as c, y.value as k, x.n_c * y.n_c as nn, x.n, ${delta} as d2
-      from alpha_ranked x join alpha_ranked y on x.part = y.part),
+  alpha_marginals as (select s.*, ${marginals} from ${sums} s),
   alpha as materialized (
-    select d.part, 1 - (max(d.n) - 1) * coalesce(sum(o.o * d.d2), 0) / nullif(sum(d.nn * d.d2), 0) as alpha
-      from alpha_delta d left join alpha_coincidence o on o.part = d.part and o.c = d.c and o.k = d.k
-     group by d.part)`;
+    select part, 1 - (${VALUES.map((v) => `m${v}`).join(' + ')} - 1) * (${observed}) / nullif(${expected}, 0) as alpha
+      from alpha_marginals)`;
 }
 
 /** For a plain `ratings(part, unit, value)` relation. */

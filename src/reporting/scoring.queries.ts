@@ -59,6 +59,9 @@ function scoringInputs(scope: ReportScope, groupId: string, source: ScoreSource)
   };
 }
 
+const CELLS = VALUES.flatMap((c) => VALUES.map((k) => `o${c}${k}`)).join(', ');
+const CELLS_SUMMED = VALUES.flatMap((c) => VALUES.map((k) => `sum(o${c}${k}) as o${c}${k}`)).join(', ');
+
 /**
  * Per program or per session: mean, median and sample standard deviation per criterion, the
  * distribution of overall scores, and agreement between reviewers — one statement.
@@ -75,10 +78,14 @@ export async function scoring(
   const rows = await reportRows(
     db,
     `with ${inputs.sql},
-     -- per criterion (units: applicants), and pooled over every criterion (units: applicant × criterion)
+     -- per criterion (units: applicants), and pooled over every criterion (units: applicant × criterion):
+     -- the pooled sums add up the criteria's (the cells are additive), not the units again
+     criterion_sums as materialized (
+       select group_id, criterion_id, ${COINCIDENCE_SUMS} from units where m >= 2 group by group_id, criterion_id),
      alpha_sums as (
-       select group_id::text || ':' || coalesce(criterion_id::text, '*') as part, ${COINCIDENCE_SUMS}
-         from units where m >= 2 group by grouping sets ((group_id, criterion_id), (group_id))),
+       select group_id::text || ':' || criterion_id::text as part, ${CELLS} from criterion_sums
+       union all
+       select group_id::text || ':*', ${CELLS_SUMMED} from criterion_sums group by group_id),
      ${alphaFromSums('alpha_sums', metric)},
      -- Scores are whole 1–5, so each criterion's statistics follow from its value counts (summed
      -- over the units already counted): no pass over the scores, and no sort for the median.
@@ -86,14 +93,22 @@ export async function scoring(
        select group_id, criterion_id, ${VALUE_SUMS} from units group by group_id, criterion_id),
      per_criterion as materialized (
        select group_id, criterion_id, n, ${COUNTS_MEAN} as mean, ${COUNTS_MEDIAN} as median, ${COUNTS_STDDEV_SAMP} as sd
-         from criterion_counts)
-     select g.group_id, ${group.label} as group_label, g.votes,
-            (select json_agg(json_build_object('key', rc.key, 'n', c.n, 'mean', c.mean, 'median', c.median, 'sd', c.sd,
-                      'alpha', (select alpha from alpha where part = c.group_id::text || ':' || c.criterion_id::text)) order by rc.position)
-               from per_criterion c join rubric_criterion rc on rc.id = c.criterion_id where c.group_id = g.group_id) as criteria,
-            (select json_agg(json_build_object('score', d.score, 'n', d.n) order by d.score) from distribution d where d.group_id = g.group_id) as distribution,
-            (select alpha from alpha where part = g.group_id::text || ':*') as alpha
+         from criterion_counts),
+     -- Joined, not looked up per row: a correlated scan of a CTE per group and criterion grew with
+     -- their product (11 s for 395 sessions).
+     criteria_of_group as (
+       select c.group_id, json_agg(json_build_object('key', rc.key, 'n', c.n, 'mean', c.mean, 'median', c.median, 'sd', c.sd, 'alpha', al.alpha)
+                order by rc.position) as criteria
+         from per_criterion c join rubric_criterion rc on rc.id = c.criterion_id
+         left join alpha al on al.part = c.group_id::text || ':' || c.criterion_id::text
+        group by c.group_id),
+     distribution_of_group as (
+       select group_id, json_agg(json_build_object('score', score, 'n', n) order by score) as distribution from distribution group by group_id)
+     select g.group_id, ${group.label} as group_label, g.votes, cg.criteria, dg.distribution, pooled.alpha
        from groups g ${group.join}
+       left join criteria_of_group cg on cg.group_id = g.group_id
+       left join distribution_of_group dg on dg.group_id = g.group_id
+       left join alpha pooled on pooled.part = g.group_id::text || ':*'
       order by 2`,
     inputs.bindings,
   );
@@ -142,12 +157,13 @@ function suppressBuckets(scope: ReportScope, buckets: { score: number; count: nu
  */
 export async function calibration(db: Knex, scope: ReportScope, source: ScoreSource = totalsAnswer(scope) ? 'totals' : 'scores'): Promise<Calibration> {
   const votes = visibleVotesCte(scope);
+  // Numeric, not float: equal means must tie in the ranks, as they do from the scores.
   // Each scored vote with its item's committee mean and number of scored votes: from the item's
   // running totals, or (by date, or as the reference) from the visible votes' scores.
   const perUnit =
     source === 'totals'
       ? `per_unit as (
-      select vv.*, t.overall_sum / t.votes as committee_mean, t.votes as n_unit
+      select vv.id, vv.session_id, vv.applicant_id, vv.member_id, vv.overall, t.overall_sum / t.votes as committee_mean, t.votes as n_unit
         from visible_votes vv join item_score_summary t on t.session_id = vv.session_id and t.applicant_id = vv.applicant_id
        where vv.overall is not null)`
       : `${overallCte},
