@@ -51,7 +51,9 @@ const SCORE_TRIGGERS = [
  * conclave_vote_deleted took them out first.
  */
 const REFRESH_OVERALL = `
-create or replace function conclave_refresh_vote_overall(vote_ids uuid[]) returns void language sql as $$
+create or replace function conclave_refresh_vote_overall(vote_ids uuid[]) returns void language plpgsql as $$
+begin
+  -- plpgsql, not sql: its statement's plan is kept for the session instead of planned per vote
   with fresh as (
     select v.id, v.session_id, v.applicant_id, v.overall as before, o.overall as after
       from vote v
@@ -71,8 +73,8 @@ create or replace function conclave_refresh_vote_overall(vote_ids uuid[]) return
     from moves group by 1, 2 order by 1, 2
   on conflict (session_id, applicant_id) do update
      set votes = s.votes + excluded.votes, overall_sum = s.overall_sum + excluded.overall_sum,
-         ${VALUES.map((v) => `rounded${v} = s.rounded${v} + excluded.rounded${v}`).join(', ')}
-$$`;
+         ${VALUES.map((v) => `rounded${v} = s.rounded${v} + excluded.rounded${v}`).join(', ')};
+end $$`;
 
 /**
  * Before a vote row goes (its scores go with it, by cascade, after this): take its scores out of
