@@ -6,6 +6,7 @@ import { AgendaItem, VotingStatus } from '../../src/reviews/agenda-item.entity';
 import { Recommendation, Vote } from '../../src/reviews/vote.entity';
 import { ReviewSession, SessionStatus } from '../../src/reviews/review-session.entity';
 import { buildCompleteApplicant, buildVote, buildWorld, World } from '../support/factories';
+import { seededRandom as random } from '../support/seeded-random';
 import { startTestServer, TestServer } from '../support/test-server';
 
 /**
@@ -20,16 +21,6 @@ beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(() => server.stop());
-
-/** mulberry32: the same random data on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LEVELS = ['poor', 'weak', 'fair', 'good', 'outstanding'];
 

@@ -1,6 +1,7 @@
 import { RubricCriterion } from '../../src/programs/rubric-criterion.entity';
 import { AgendaItem } from '../../src/reviews/agenda-item.entity';
 import { buildCompleteApplicant, buildVote, buildWorld } from '../support/factories';
+import { seededRandom as random } from '../support/seeded-random';
 import { startTestServer, TestServer } from '../support/test-server';
 
 /**
@@ -14,16 +15,6 @@ beforeAll(async () => {
   server = await startTestServer();
 });
 afterAll(() => server.stop());
-
-/** A small deterministic generator (mulberry32): the same random data on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test.each([1, 2, 3])('on random votes (seed %d), each criterion’s count, mean, median and spread are PostgreSQL’s over the raw scores', async (seed) => {
   const next = random(seed);
