@@ -96,6 +96,8 @@ export const APPLICANT_TABLES: ApplicantTable[] = [
 export const NOT_APPLICANT_DATA: Record<string, string> = {
   review_session: 'points at its current agenda item; the session itself is about no one applicant',
   audit_event: 'the trail itself: summarised in the export, its personal data blanked by erasure',
+  score_unit: 'counts of the vote_score rows (exported, kept by erasure), kept by the database as they change',
+  item_score_summary: 'totals of the votes (exported, kept by erasure), kept by the database as they change',
 };
 
 /** `t`'s rows of the applicants in the uuid array parameter `ids` (a SQL fragment). */

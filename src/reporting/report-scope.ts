@@ -5,6 +5,7 @@ import { badInput } from '../common/errors';
 import { fromGlobalId } from '../common/global-id';
 import { mayViewVotesSql } from '../reviews/policy';
 import type { ReportFilter } from './report.types';
+import { OVERALL_SQL } from './score-aggregates.routines';
 
 /**
  * What the viewer's aggregates may be computed from, and what they may show. Aggregates obey the
@@ -168,9 +169,12 @@ export function visibleVotesCte(scope: ReportScope): Fragment {
   };
 }
 
-/** `vote_overall(vote_id, overall)`: each visible vote's score weighted by its rubric (after `visible_votes`). */
+/**
+ * `vote_overall(vote_id, overall)`: each visible vote's score weighted by its rubric, from its scores
+ * (after `visible_votes`): the reference the kept `vote.overall` is tested against, and the date-range path.
+ */
 export const overallCte = `vote_overall as (
-  select vs.vote_id, sum(vs.score * rc.weight) / nullif(sum(rc.weight), 0) as overall
+  select vs.vote_id, ${OVERALL_SQL} as overall
     from visible_votes vv join vote_score vs on vs.vote_id = vv.id join rubric_criterion rc on rc.id = vs.criterion_id
    group by vs.vote_id)`;
 
